@@ -1,0 +1,10 @@
+/**
+ * The emulator's public face: what the adapter, the CLI, tests and benchmarks may import.
+ * (The adapter talks to the emulator only through these names, as a VMM talks to KVM.)
+ */
+export { Vm, Vcpu, type VmOptions, type VcpuStats } from './hyp/vm';
+export type { Exit, ExitReason, Arm64DebugExit, X86DebugExit } from './hyp/exit';
+export { EXIT_FLAG_HSR_HIGH_VALID } from './hyp/exit';
+export { parseElf, ElfError, type ElfImage, type ElfSegment, type ElfSymbol, type ElfSection, type ElfArch } from './machine/elf';
+export { VIRT_RAM_BASE, VIRT_UART_BASE, VIRT_DEFAULT_RAM } from './machine/virt';
+export { runElfHeadless, type HeadlessOutcome, type HeadlessResult, type HeadlessOptions } from './headless';
