@@ -1,0 +1,100 @@
+/**
+ * `npm run bench`: runs the benchmark guests on the tier-0 interpreter and prints MIPS from the emulator's own
+ * instruction count; where qemu-system-aarch64 is installed, also the wall time of QEMU (TCG) on the same ELF
+ * and the ratio. Each figure is the best of N runs (the machine is shared; the best run is the least disturbed).
+ *
+ *   npm run bench [-- --runs N] [-- --only intloop]
+ */
+import { readFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { runElfHeadless } from '../emulator';
+
+interface Guest {
+  name: string;
+  file: string;
+  what: string;
+}
+
+const GUESTS: Guest[] = [
+  { name: 'intloop', file: 'bench/guests/bin/intloop.elf', what: 'integer mix: CRC32 (bitwise + table), prime sieve, insertion sort' },
+  { name: 'matmul', file: 'bench/guests/bin/matmul.elf', what: '64-bit integer matrix multiply' },
+];
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function qemuAvailable(): boolean {
+  return spawnSync('qemu-system-aarch64', ['--version']).status === 0;
+}
+
+function timeQemu(file: string): { seconds: number; uart: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'stepvisor-bench-'));
+  try {
+    const out = join(dir, 'uart.txt');
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(
+      'qemu-system-aarch64',
+      ['-M', 'virt', '-cpu', 'max', '-m', '128M', '-display', 'none', '-monitor', 'none', '-serial', `file:${out}`, '-kernel', file],
+      { timeout: 300_000 },
+    );
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    if (r.status !== 0) throw new Error(`qemu failed on ${file}: ${r.stderr.toString()}`);
+    return { seconds, uart: readFileSync(out, 'latin1') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function main(): void {
+  const runs = Number(arg('--runs') ?? 3);
+  const only = arg('--only');
+  const qemu = qemuAvailable();
+  console.log(`Stepvisor benchmark: node ${process.version}, tier-0 interpreter, best of ${runs}`);
+  console.log(qemu ? 'QEMU: qemu-system-aarch64 -M virt -cpu max (TCG), wall time including boot' : 'QEMU: not installed, ratio skipped');
+  const rows: string[][] = [['guest', 'instructions', 'stepvisor s', 'MIPS', 'qemu s', 'qemu/ours speed', 'output']];
+  for (const g of GUESTS) {
+    if (only !== undefined && g.name !== only) continue;
+    if (!existsSync(g.file)) {
+      console.log(`${g.name}: ${g.file} missing (build with bench/guests/build.sh)`);
+      continue;
+    }
+    const elf = readFileSync(g.file);
+    let best = Infinity;
+    let insns = 0;
+    let uart = '';
+    for (let i = 0; i < runs; i++) {
+      const t0 = process.hrtime.bigint();
+      const r = runElfHeadless(elf);
+      const s = Number(process.hrtime.bigint() - t0) / 1e9;
+      if (r.outcome !== 'system-off') throw new Error(`${g.name}: guest did not power off: ${r.message}`);
+      insns = r.instructions;
+      uart = Buffer.from(r.uart).toString('latin1');
+      best = Math.min(best, s);
+    }
+    let qs = '-';
+    let ratio = '-';
+    let same = 'n/a';
+    if (qemu) {
+      let qbest = Infinity;
+      let quart = '';
+      for (let i = 0; i < runs; i++) {
+        const q = timeQemu(g.file);
+        qbest = Math.min(qbest, q.seconds);
+        quart = q.uart;
+      }
+      qs = qbest.toFixed(3);
+      ratio = `${(best / qbest).toFixed(1)}x slower`;
+      same = quart === uart ? 'same as QEMU' : 'DIFFERS from QEMU';
+    }
+    rows.push([g.name, insns.toLocaleString('en-US'), best.toFixed(3), (insns / best / 1e6).toFixed(1), qs, ratio, same]);
+    console.log(`  ${g.name} (${g.what}): ${uart.trim().split('\n').pop() ?? ''}`);
+  }
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c])).join('  '));
+}
+
+main();
