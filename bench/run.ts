@@ -18,8 +18,8 @@ interface Guest {
 }
 
 const GUESTS: Guest[] = [
-  { name: 'intloop', file: 'bench/guests/bin/intloop.elf', what: 'integer mix: CRC32 (bitwise + table), prime sieve, insertion sort' },
-  { name: 'matmul', file: 'bench/guests/bin/matmul.elf', what: '64-bit integer matrix multiply' },
+  { name: 'intloop', file: 'bench/guests/intloop.elf', what: 'integer mix: CRC32 (bitwise + table), prime sieve, insertion sort' },
+  { name: 'matmul', file: 'bench/guests/matmul.elf', what: '64-bit integer matrix multiply' },
 ];
 
 function arg(name: string): string | undefined {
