@@ -9,7 +9,7 @@ import { readFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
-import { runElfHeadless } from '../emulator';
+import { runElfHeadless, Vm } from '../emulator';
 
 interface Guest {
   name: string;
@@ -47,6 +47,46 @@ function timeQemu(file: string): { seconds: number; uart: string } {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * intloop with the debug hardware armed but never hit: hyp USE_HW with 6 breakpoints and 4 watchpoints on an
+ * address range the guest never touches (0x5000_0000). Returns the best wall time and the instruction count.
+ */
+function timeOnce(elf: Uint8Array, armed: boolean): { seconds: number; insns: number } {
+  const vm = new Vm({ onUart: () => undefined });
+  vm.loadElf(elf);
+  const vcpu = vm.createVcpu();
+  const a = (k: number): bigint => 0x5000_0000n + BigInt(k) * 0x1000n;
+  if (armed) {
+    vcpu.setGuestDebug({
+      enable: true,
+      useHw: true,
+      bcr: [0, 1, 2, 3, 4, 5].map(() => 0x1e7n),
+      bvr: [0, 1, 2, 3, 4, 5].map(a),
+      wcr: [0, 1, 2, 3].map(() => 0x1fffn),
+      wvr: [0, 1, 2, 3].map((k) => a(8 + k)),
+    });
+  }
+  const t0 = process.hrtime.bigint();
+  const e = vcpu.run({ maxInstructions: 4_000_000_000 });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (e.reason !== 'shutdown') throw new Error(`intloop: unexpected exit ${e.reason}`);
+  return { seconds, insns: vcpu.stats.instructions };
+}
+
+/** Debug off vs armed, interleaved so both see the same machine load; best of `runs` each. */
+function timeArmed(elf: Uint8Array, runs: number): { off: number; on: number; insns: number } {
+  let off = Infinity;
+  let on = Infinity;
+  let insns = 0;
+  for (let i = 0; i < runs; i++) {
+    off = Math.min(off, timeOnce(elf, false).seconds);
+    const r = timeOnce(elf, true);
+    on = Math.min(on, r.seconds);
+    insns = r.insns;
+  }
+  return { off, on, insns };
 }
 
 function main(): void {
@@ -92,6 +132,14 @@ function main(): void {
     }
     rows.push([g.name, insns.toLocaleString('en-US'), best.toFixed(3), (insns / best / 1e6).toFixed(1), qs, ratio, same]);
     console.log(`  ${g.name} (${g.what}): ${uart.trim().split('\n').pop() ?? ''}`);
+  }
+  if ((only === undefined || only === 'intloop') && existsSync('bench/guests/intloop.elf')) {
+    const elf = readFileSync('bench/guests/intloop.elf');
+    const t = timeArmed(elf, Math.max(runs, 5));
+    const offMips = t.insns / t.off / 1e6;
+    const onMips = t.insns / t.on / 1e6;
+    rows.push(['intloop debug off (Vcpu)', t.insns.toLocaleString('en-US'), t.off.toFixed(3), offMips.toFixed(1), '-', '-', 'same Vm path, interleaved']);
+    rows.push(['intloop 6bp+4wp armed', t.insns.toLocaleString('en-US'), t.on.toFixed(3), onMips.toFixed(1), '-', `${((1 - onMips / offMips) * 100).toFixed(1)}% MIPS loss`, 'hyp USE_HW, never hit']);
   }
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c])).join('  '));

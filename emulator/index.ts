@@ -8,3 +8,13 @@ export { EXIT_FLAG_HSR_HIGH_VALID } from './hyp/exit';
 export { parseElf, ElfError, type ElfImage, type ElfSegment, type ElfSymbol, type ElfSection, type ElfArch } from './machine/elf';
 export { VIRT_RAM_BASE, VIRT_UART_BASE, VIRT_DEFAULT_RAM } from './machine/virt';
 export { runElfHeadless, type HeadlessOutcome, type HeadlessResult, type HeadlessOptions } from './headless';
+export {
+  KVM_GUESTDBG_ENABLE,
+  KVM_GUESTDBG_SINGLESTEP,
+  KVM_GUESTDBG_USE_SW_BP,
+  KVM_GUESTDBG_USE_HW,
+  type PolicyProfile,
+  type GuestDebugConfig,
+  type HostSpe,
+  type DebugStats,
+} from './hyp/debug-policy';

@@ -3,6 +3,7 @@ import { PhysicalBus, PAGE_CODE } from '../machine/bus';
 import { decode } from './decode';
 import { execute } from './execute';
 import { SystemUnit } from './system/system-unit';
+import { DebugUnit, DEBUG_WATCHED_REGS } from './debug/debug-unit';
 
 /**
  * Thrown (never as an Error, so no stack is captured) to abandon the current instruction after the system
@@ -23,6 +24,8 @@ export const STOP_EL2_TRAP = 3; // an exception routed to EL2 (stopEsrLo/Hi, sto
 export const STOP_NO_VECTOR = 4; // exception taken but its vector cannot be fetched (a dead guest)
 export const STOP_PAUSE = 5; // asked to stop from outside
 export const STOP_SMC = 6;
+/** A debug exception routed to EL2 (MDCR_EL2.TDE): syndrome in sys.el2Esr / el2Far*, PC at the preferred return. */
+export const STOP_DEBUG = 7;
 
 const TLB_BITS = 8;
 const TLB_SIZE = 1 << TLB_BITS;
@@ -106,8 +109,12 @@ export class Arm64Cpu {
   private fetchOff = 0;
   private readonly decoded = new Map<number, (Insn | undefined)[]>();
   private fetchPpn = -1;
+  /** The page fetchView/fetchOff describe (kept when fetchPageLo is parked on TLB_EMPTY for per-instruction checks). */
+  private fetchCurLo = TLB_EMPTY;
+  private fetchCurHi = 0;
 
   readonly sys: SystemUnit;
+  readonly debug: DebugUnit;
 
   constructor(readonly bus: PhysicalBus) {
     const dummy = new DataView(new ArrayBuffer(8));
@@ -116,6 +123,9 @@ export class Arm64Cpu {
     this.fetchView = dummy;
     bus.onCodeWrite = (ppn) => this.invalidateCodePage(ppn);
     this.sys = new SystemUnit(this);
+    this.debug = new DebugUnit(this);
+    this.sys.watchWrites(DEBUG_WATCHED_REGS);
+    this.sys.onWatchedWrite = () => this.debug.refresh();
     this.reset();
   }
 
@@ -137,6 +147,7 @@ export class Arm64Cpu {
     this.icount = 0;
     this.stopReason = STOP_NONE;
     this.sys.reset();
+    this.debug.reset();
     this.flushTlb();
     this.decoded.clear();
   }
@@ -167,6 +178,10 @@ export class Arm64Cpu {
   refillFetch(): void {
     const lo = this.pcLo & ~0xfff;
     const hi = this.pcHi;
+    const dbg = this.debug;
+    // Debug work happens here, at instruction boundaries, and only while something is armed (see DebugUnit).
+    const checks = dbg.fetchChecks;
+    if (checks) dbg.boundaryStep();
     const pa = this.sys.translate(lo, hi, ACC_FETCH, 4); // raises the instruction abort itself and throws ABORT
     const page = this.bus.ramPage(pa);
     if (page === undefined) {
@@ -187,6 +202,24 @@ export class Arm64Cpu {
     this.fetchPpn = ppn;
     this.fetchPageLo = lo;
     this.fetchPageHi = hi;
+    this.fetchCurLo = lo;
+    this.fetchCurHi = hi;
+    if (checks) {
+      dbg.boundaryFetch(page.view.getInt32(page.offset + (this.pcLo & 0xfff), true));
+      // Park the page tag so the interpreter comes back here before each instruction of this page.
+      if (dbg.slowFetchPage(lo, hi)) this.fetchPageLo = TLB_EMPTY;
+    }
+  }
+
+  /** Make the interpreter call refillFetch before the next instruction (debug configuration changed). */
+  forceRefill(): void {
+    this.fetchPageLo = TLB_EMPTY;
+  }
+
+  /** The encoding of the instruction at PC, if its page is the current fetch page (for the debug unit). */
+  currentWord(): number | undefined {
+    if ((this.pcLo & ~0xfff) !== this.fetchCurLo || this.pcHi !== this.fetchCurHi) return undefined;
+    return this.fetchView.getInt32(this.fetchOff + (this.pcLo & 0xfff), true);
   }
 
   /** Decode the instruction at index `idx` of the current fetch page and cache the record. */
@@ -213,6 +246,7 @@ export class Arm64Cpu {
     this.wTagLo.fill(TLB_EMPTY);
     this.fetchPageLo = TLB_EMPTY;
     this.fetchPpn = -1;
+    this.fetchCurLo = TLB_EMPTY;
   }
 
   /** Drop all decoded instructions (reset, debugger-initiated code changes). */
@@ -341,6 +375,10 @@ export class Arm64Cpu {
     if (o + size > 4096) {
       // Crosses a page: assemble from bytes (each byte translated; the first fault wins, as on hardware).
       this.sys.checkAlignment(lo, hi, size, ACC_READ, false);
+      if (this.debug.wpLive !== 0) {
+        this.translateData(lo, hi, ACC_READ, 1);
+        this.debug.watch(lo, hi, size, false);
+      }
       let v = 0;
       for (let k = 0; k < size; k++) {
         const alo = (lo + k) | 0;
@@ -350,6 +388,7 @@ export class Arm64Cpu {
       return size === 2 ? v & 0xffff : v;
     }
     const pa = this.translateData(lo, hi, ACC_READ, size);
+    if (this.debug.wpLive !== 0) this.debug.watch(lo, hi, size, false);
     const page = this.bus.ramPage(pa);
     if (page !== undefined) {
       const i = (lo >>> 12) & TLB_MASK;
@@ -386,6 +425,10 @@ export class Arm64Cpu {
     if (o + 8 > 4096) {
       // Two 32-bit halves (each may itself cross the page). Alignment is checked on the whole access first.
       this.sys.checkAlignment(lo, hi, 8, ACC_READ, false);
+      if (this.debug.wpLive !== 0) {
+        this.translateData(lo, hi, ACC_READ, 1);
+        this.debug.watch(lo, hi, 8, false);
+      }
       const l = this.ld32(lo, hi);
       const alo = (lo + 4) | 0;
       const h = this.ld32(alo, (alo >>> 0) < (lo >>> 0) ? (hi + 1) | 0 : hi);
@@ -393,6 +436,7 @@ export class Arm64Cpu {
       return l;
     }
     const pa = this.translateData(lo, hi, ACC_READ, 8);
+    if (this.debug.wpLive !== 0) this.debug.watch(lo, hi, 8, false);
     const page = this.bus.ramPage(pa);
     if (page !== undefined) {
       this.loadSlow(lo, hi, 4); // fills the TLB entry
@@ -418,6 +462,7 @@ export class Arm64Cpu {
       const alo2 = (lo + size - 1) | 0;
       this.translateData(lo, hi, ACC_WRITE, 1);
       this.translateData(alo2, (alo2 >>> 0) < (lo >>> 0) ? (hi + 1) | 0 : hi, ACC_WRITE, 1);
+      if (this.debug.wpLive !== 0) this.debug.watch(lo, hi, size, true);
       for (let k = 0; k < size; k++) {
         const alo = (lo + k) | 0;
         const ahi = (alo >>> 0) < (lo >>> 0) ? (hi + 1) | 0 : hi;
@@ -431,6 +476,7 @@ export class Arm64Cpu {
       return;
     }
     const pa = this.translateData(lo, hi, ACC_WRITE, size);
+    if (this.debug.wpLive !== 0) this.debug.watch(lo, hi, size, true);
     const page = this.bus.ramPage(pa);
     if (page !== undefined) {
       const b = page.offset + o;
@@ -461,6 +507,7 @@ export class Arm64Cpu {
     // Probe both halves first so a fault on the second leaves memory untouched.
     this.translateData(lo, hi, ACC_WRITE, 1);
     this.translateData((lo + 7) | 0, ((lo + 7) >>> 0) < (lo >>> 0) ? (hi + 1) | 0 : hi, ACC_WRITE, 1);
+    if (this.debug.wpLive !== 0) this.debug.watch(lo, hi, 8, true);
     this.st32(lo, hi, vlo);
     this.st32(alo, ahi, vhi);
   }

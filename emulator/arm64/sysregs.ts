@@ -79,6 +79,8 @@ export type El2Trap =
   | 'MDCR_EL2.TDRA'
   | 'MDCR_EL2.TPM'
   | 'MDCR_EL2.TPMCR'
+  | 'MDCR_EL2.TPMS'
+  | 'MDCR_EL2.E2PB'
   | 'HCR_EL2.TID1'
   | 'HCR_EL2.TID2'
   | 'HCR_EL2.TID3'
@@ -103,6 +105,9 @@ export const EL2_TRAP_BIT: Readonly<Record<El2Trap, number>> = {
   'CPTR_EL2.TFP': 1 << 10,
   'CNTHCTL_EL2.EL1PCTEN': 1 << 11,
   'CNTHCTL_EL2.EL1PCEN': 1 << 12,
+  'MDCR_EL2.TPMS': 1 << 13,
+  /** MDCR_EL2.E2PB = 0b00: the profiling buffer is owned by EL2 and EL1 accesses to PMB* trap. */
+  'MDCR_EL2.E2PB': 1 << 14,
 };
 
 export interface SysRegDef {
@@ -226,6 +231,28 @@ function dbgRows(): SysRegDef[] {
     out.push(row(`DBGWCR${n}_EL1`, [2, 0, 0, n, 7], `Watchpoint ${n} control`, { traps: TDA, mask: 0xffff_ffffn, fields: wcr }));
   }
   return out;
+}
+
+/**
+ * SPE registers (spec A.1, C.2.8). ID_AA64DFR0_EL1.PMSVer is 0 by default, so the system layer treats them as
+ * UNDEFINED unless SystemOptions.spe is set; with SPE, EL2 traps them with MDCR_EL2.TPMS / E2PB.
+ */
+function speRows(): SysRegDef[] {
+  const TPMS: readonly El2Trap[] = ['MDCR_EL2.TPMS'];
+  const E2PB: readonly El2Trap[] = ['MDCR_EL2.E2PB'];
+  return [
+    row('PMSCR_EL1', [3, 0, 9, 9, 0], 'SPE sampling control', { traps: TPMS, mask: 0xffn, fields: [f('PCT', 7, 6, 'Physical timestamp'), f('TS', 5, 5, 'Timestamp enable'), f('PA', 4, 4, 'Physical address sample enable'), f('CX', 3, 3, 'CONTEXTIDR sample enable'), f('E1SPE', 1, 1, 'EL1 sampling enable'), f('E0SPE', 0, 0, 'EL0 sampling enable')] }),
+    row('PMSICR_EL1', [3, 0, 9, 9, 2], 'SPE sampling interval counter', { traps: TPMS }),
+    row('PMSIRR_EL1', [3, 0, 9, 9, 3], 'SPE sampling interval reload', { traps: TPMS }),
+    row('PMSFCR_EL1', [3, 0, 9, 9, 4], 'SPE sampling filter control', { traps: TPMS }),
+    row('PMSEVFR_EL1', [3, 0, 9, 9, 5], 'SPE sampling event filter', { traps: TPMS }),
+    row('PMSLATFR_EL1', [3, 0, 9, 9, 6], 'SPE sampling latency filter', { traps: TPMS }),
+    row('PMSIDR_EL1', [3, 0, 9, 9, 7], 'SPE sampling profiling ID', { access: 'RO', traps: TPMS }),
+    row('PMBLIMITR_EL1', [3, 0, 9, 10, 0], 'SPE profiling buffer limit', { traps: E2PB, fields: [f('LIMIT', 63, 12, 'Buffer limit'), f('FM', 2, 1, 'Fill mode'), f('E', 0, 0, 'Buffer enable')] }),
+    row('PMBPTR_EL1', [3, 0, 9, 10, 1], 'SPE profiling buffer write pointer', { traps: E2PB }),
+    row('PMBSR_EL1', [3, 0, 9, 10, 3], 'SPE profiling buffer status', { traps: E2PB }),
+    row('PMBIDR_EL1', [3, 0, 9, 10, 7], 'SPE profiling buffer ID', { access: 'RO', traps: E2PB, fields: [f('F', 5, 5, 'Flag updates'), f('P', 4, 4, 'Owned by a higher EL'), f('Align', 3, 0, 'Alignment')] }),
+  ];
 }
 
 /** Debug resources advertised in ID_AA64DFR0_EL1 (BRPs + 1, WRPs + 1, CTX_CMPs + 1). */
@@ -465,6 +492,8 @@ export const SYSREGS: readonly SysRegDef[] = [
     fields: [f('SNID', 7, 6, 'Secure non-invasive'), f('SID', 5, 4, 'Secure invasive'), f('NSNID', 3, 2, 'Non-secure non-invasive'), f('NSID', 1, 0, 'Non-secure invasive')],
   }),
   ...dbgRows(),
+  // ---------------------------------------------------------------- statistical profiling (SPE; present only when configured)
+  ...speRows(),
   row('MDCR_EL2', [3, 4, 1, 1, 1], 'Hypervisor debug configuration (EL2: the hypervisor model owns it)', {
     minEl: 2,
     fields: [

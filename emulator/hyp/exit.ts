@@ -31,6 +31,11 @@ export type Exit =
   | { readonly reason: 'halt'; readonly pc: bigint; readonly flags: number }
   /** The instruction budget of this run is spent. */
   | { readonly reason: 'budget'; readonly flags: number }
+  /**
+   * A host interrupt ended the run (KVM_EXIT_INTR): scheduled with `Vcpu.scheduleInterruptExit`. Models an
+   * exit arriving between any two instructions, e.g. after a stepped instruction and before its step exception.
+   */
+  | { readonly reason: 'intr'; readonly flags: number }
   /** `Vcpu.pause()` was called while the vCPU was running. */
   | { readonly reason: 'pause'; readonly flags: number }
   /**

@@ -1,4 +1,6 @@
-import { Arm64Cpu, STOP_HVC, STOP_NO_VECTOR, STOP_NONE, STOP_PAUSE, STOP_WFI } from '../arm64/cpu';
+import { Arm64Cpu, STOP_DEBUG, STOP_EL2_TRAP, STOP_HVC, STOP_NO_VECTOR, STOP_NONE, STOP_PAUSE, STOP_WFI } from '../arm64/cpu';
+import { DebugPolicy, type DebugStats, type GuestDebugConfig, type HostSpe, type PolicyProfile } from './debug-policy';
+import { EXIT_FLAG_HSR_HIGH_VALID } from './exit';
 import { VirtMachine, type VirtOptions } from '../machine/virt';
 import { parseElf, type ElfImage } from '../machine/elf';
 import type { Exit } from './exit';
@@ -7,6 +9,17 @@ import { handlePsci } from './psci';
 export interface VmOptions extends VirtOptions {
   /** Machine model; only the arm64 `virt` board exists so far. */
   machine?: 'virt';
+  /**
+   * Hypervisor policy (PROFILES.md): 'kvm' (default, upstream KVM: OSLSR_EL1 resets to 0x8, OS Lock emulated),
+   * 'kvm-5.16' (before OS Lock emulation), 'bare' (no hypervisor: the guest owns the debug hardware, OSLSR 0xA).
+   */
+  profile?: PolicyProfile;
+  /** Debug resources advertised in ID_AA64DFR0_EL1 (default 6 / 4 / 2, as QEMU -cpu max; at most 6 / 4). */
+  breakpoints?: number;
+  watchpoints?: number;
+  contextBreakpoints?: number;
+  /** The host CPU implements SPE and profiles with it (seed 001); the guest never sees SPE. */
+  hostSpe?: HostSpe;
 }
 
 /** Per-vCPU counters a debugger or benchmark can read. */
@@ -14,6 +27,8 @@ export interface VcpuStats {
   runs: number;
   instructions: number;
   exits: Partial<Record<Exit['reason'], number>>;
+  /** Debug world switches, trapped debug-register accesses, SPE drains (the hypervisor's debug work). */
+  debug: DebugStats;
 }
 
 /**
@@ -24,9 +39,11 @@ export class Vm {
   readonly machine: VirtMachine;
   private readonly vcpus: Vcpu[] = [];
   private image: ElfImage | undefined;
+  readonly profile: PolicyProfile;
 
-  constructor(options: VmOptions = {}) {
+  constructor(readonly options: VmOptions = {}) {
     this.machine = new VirtMachine(options);
+    this.profile = options.profile ?? 'kvm';
   }
 
   createVcpu(): Vcpu {
@@ -69,12 +86,67 @@ const NAMED_VREG = /^[vq]([0-9]|[12][0-9]|3[01])$/;
 
 export class Vcpu {
   readonly cpu: Arm64Cpu;
-  readonly stats: VcpuStats = { runs: 0, instructions: 0, exits: {} };
+  readonly stats: VcpuStats;
+  /** The hypervisor's debug policy for this vCPU (KVM's kvm_arm_setup_debug & co). */
+  readonly policy: DebugPolicy;
   private pausePending = false;
   private running = false;
+  private intrAt = -1;
+  private lastFar = 0n;
 
   constructor(readonly vm: Vm) {
-    this.cpu = new Arm64Cpu(vm.machine.bus);
+    const cpu = new Arm64Cpu(vm.machine.bus);
+    this.cpu = cpu;
+    const o = vm.options;
+    const so = cpu.sys.options;
+    so.breakpoints = o.breakpoints ?? 6;
+    so.watchpoints = o.watchpoints ?? 4;
+    so.contextBreakpoints = o.contextBreakpoints ?? 2;
+    if (so.breakpoints < 2 || so.breakpoints > 6 || so.watchpoints < 2 || so.watchpoints > 4 || so.contextBreakpoints < 1 || so.contextBreakpoints > so.breakpoints) {
+      throw new RangeError('debug resources: 2..6 breakpoints, 2..4 watchpoints, 1..breakpoints context-aware');
+    }
+    // bare: the architecture's cold reset (OS Lock set, 0xA) and QEMU's register write rules; KVM: 0x8.
+    so.osLockAtReset = vm.profile === 'bare';
+    so.qemuDebugRegWrites = vm.profile === 'bare';
+    so.spe = o.hostSpe !== undefined && vm.profile !== 'bare';
+    cpu.reset();
+    this.policy = new DebugPolicy(cpu, vm.profile);
+    if (o.hostSpe !== undefined) this.policy.hostSpe = { ...o.hostSpe };
+    cpu.debug.refresh();
+    this.stats = { runs: 0, instructions: 0, exits: {}, debug: this.policy.stats };
+  }
+
+  /**
+   * KVM_SET_GUEST_DEBUG: host debugging of this vCPU with KVM's arm64 semantics (spec C.2): ENABLE routes the
+   * guest's debug exceptions and BRK to the VMM (MDCR_EL2.TDE); SINGLESTEP steps one guest instruction per run;
+   * USE_HW makes `bcr/bvr/wcr/wvr` the live registers while the guest's stay readable in its shadow.
+   */
+  setGuestDebug(cfg: GuestDebugConfig): void {
+    this.policy.setGuestDebug(cfg);
+  }
+
+  /**
+   * Hand a debug event back to the guest, as QEMU's kvm_arm_handle_debug does when the event is not the VMM's:
+   * exception entry to EL1 with the reported syndrome. 'architectural' (default) delivers what the guest would
+   * have received without a hypervisor: the EC becomes the current-EL class (0x31/0x33/0x35) when the guest is at
+   * EL1, and FAR_EL1 is written for watchpoints. 'qemu' reproduces QEMU 7.2: ESR as reported (lower-EL class),
+   * FAR_EL1 untouched.
+   */
+  injectException(ev: { hsr: number; far?: bigint }, mode: 'architectural' | 'qemu' = 'architectural'): void {
+    const cpu = this.cpu;
+    let ec = (ev.hsr >>> 26) & 0x3f;
+    const iss = ev.hsr & 0x1ffffff;
+    const far = ev.far ?? 0n;
+    const isDebugLow = ec === 0x30 || ec === 0x32 || ec === 0x34;
+    if (mode === 'architectural' && isDebugLow && cpu.el === 1) ec += 1;
+    const farValid = mode === 'architectural' && (ec === 0x34 || ec === 0x35);
+    cpu.sys.takeException(ec, iss, Number(BigInt.asIntN(32, far)), Number(BigInt.asIntN(32, far >> 32n)), farValid, cpu.pcLo, cpu.pcHi);
+    cpu.debug.dropStepRecord();
+  }
+
+  /** A host interrupt will end the run after `instructions` more guest instructions retire (exit 'intr'). */
+  scheduleInterruptExit(instructions: number): void {
+    this.intrAt = this.cpu.icount + instructions;
   }
 
   /**
@@ -90,16 +162,41 @@ export class Vcpu {
     }
     const cpu = this.cpu;
     const start = cpu.icount;
-    const limit = start + (opts.maxInstructions ?? Number.MAX_SAFE_INTEGER - start);
+    const budget = start + (opts.maxInstructions ?? Number.MAX_SAFE_INTEGER - start);
+    const intr = this.intrAt >= 0 && this.intrAt < budget;
+    const limit = intr ? Math.max(this.intrAt, start) : budget;
+    const stopped = (): Exit => {
+      if (intr && cpu.icount >= this.intrAt) {
+        this.intrAt = -1;
+        // An asynchronous exit: a completed stepped instruction leaves PSTATE.SS = 0 (active-pending), so the step
+        // exception that follows has ISV = 0. Budget and pause stops stay invisible to the guest instead.
+        cpu.debug.settle();
+        return this.count({ reason: 'intr', flags });
+      }
+      return this.count({ reason: 'budget', flags });
+    };
     this.running = true;
+    let stepExit = false;
+    this.policy.enter();
     try {
       for (;;) {
         const remaining = limit - cpu.icount;
-        if (remaining <= 0) return this.count({ reason: 'budget', flags });
+        if (remaining <= 0) return stopped();
         const stop = cpu.run(remaining);
         switch (stop) {
           case STOP_NONE:
-            return this.count({ reason: 'budget', flags });
+            return stopped();
+          case STOP_EL2_TRAP:
+            this.policy.handleTrap();
+            continue;
+          case STOP_DEBUG: {
+            const s = cpu.sys;
+            const hsr = s.el2Esr >>> 0;
+            stepExit = hsr >>> 26 === 0x32;
+            if (hsr >>> 26 === 0x34) this.lastFar = (BigInt(s.el2FarHi >>> 0) << 32n) | BigInt(s.el2FarLo >>> 0);
+            // FAR_EL2 is written only for watchpoints: other exits report whatever it held (KVM's far).
+            return this.count({ reason: 'debug', arm64: { hsr, hsrHigh: 0, far: this.lastFar }, flags: flags | EXIT_FLAG_HSR_HIGH_VALID });
+          }
           case STOP_PAUSE:
             this.pausePending = false;
             return this.count({ reason: 'pause', flags });
@@ -136,8 +233,14 @@ export class Vcpu {
       }
     } finally {
       this.running = false;
+      this.policy.leave(stepExit);
       this.stats.instructions += cpu.icount - start;
     }
+  }
+
+  /** Host SPE state as the policy left it (undefined without `hostSpe`). */
+  get hostSpe(): HostSpe | undefined {
+    return this.policy.hostSpe;
   }
 
   /** Make a running vCPU stop after its current instruction (or the next run return at once): exit 'pause'. */
@@ -161,7 +264,7 @@ export class Vcpu {
       case 'pc':
         return cpu.pc;
       case 'pstate':
-        return BigInt(cpu.pstate);
+        return BigInt(((cpu.pstate & ~(1 << 21)) | (cpu.debug.architecturalSS() << 21)) >>> 0);
       case 'fpsr':
         return BigInt(cpu.fpsr >>> 0);
       case 'fpcr':
@@ -187,9 +290,11 @@ export class Vcpu {
         return cpu.setX(31, value);
       case 'pc':
         cpu.pc = value;
+        cpu.debug.dropStepRecord();
         return;
       case 'pstate':
         cpu.sys.writePstate(Number(BigInt.asUintN(32, value)));
+        cpu.debug.dropStepRecord();
         return;
       case 'fpsr':
         cpu.fpsr = Number(BigInt.asUintN(32, value)) | 0;

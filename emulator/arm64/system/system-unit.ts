@@ -53,6 +53,11 @@ const I_CNTV_CTL = idx('CNTV_CTL_EL0');
 const I_CNTV_CVAL = idx('CNTV_CVAL_EL0');
 const I_CNTV_TVAL = idx('CNTV_TVAL_EL0');
 const I_CNTP_CVAL = idx('CNTP_CVAL_EL0');
+const I_DFR0 = idx('ID_AA64DFR0_EL1');
+/** The SPE sampling-control and buffer registers (present only when the PE implements SPE). */
+const SPE_REGS = ['PMSCR_EL1', 'PMSICR_EL1', 'PMSIRR_EL1', 'PMSFCR_EL1', 'PMSEVFR_EL1', 'PMSLATFR_EL1', 'PMSIDR_EL1', 'PMBLIMITR_EL1', 'PMBPTR_EL1', 'PMBSR_EL1', 'PMBIDR_EL1'].map(idx);
+/** Per SYSREGS index: 1 for DBGBVR/DBGWVR, 2 for DBGBCR (QEMU's write side effects), else 0. */
+const DBG_ADDR_OR_CTL = Uint8Array.from(SYSREGS, (r) => (/^DBGWVR\d+_EL1$/.test(r.name) ? 1 : /^DBGBCR\d+_EL1$/.test(r.name) ? 2 : 0));
 
 const N = SYSREGS.length;
 const RESET_LO = Int32Array.from(SYSREGS, (r) => Number(BigInt.asIntN(32, r.reset)));
@@ -86,6 +91,20 @@ export interface SystemOptions {
   strictMmuOffAlignment: boolean;
   /** OSLSR_EL1.OSLK at reset: the architecture's cold reset locks (0xA, QEMU); KVM resets unlocked (0x8). */
   osLockAtReset: boolean;
+  /**
+   * Implemented breakpoints / watchpoints / context-aware breakpoints (ID_AA64DFR0_EL1 BRPs+1, WRPs+1,
+   * CTX_CMPs+1). At most the table's 6 / 4; registers above the counts are UNDEFINED.
+   */
+  breakpoints: number;
+  watchpoints: number;
+  contextBreakpoints: number;
+  /**
+   * DBGBCR<n>_EL1 writes copy BAS[0] into BAS[1] and BAS[2] into BAS[3] and DBGWVR writes clear bits [1:0],
+   * as QEMU 7.2 (TCG) does; KVM stores guest values verbatim in its shadow.
+   */
+  qemuDebugRegWrites: boolean;
+  /** The PE implements SPE (PMSVer != 0 on the host): the PMS and PMB registers exist (EL2 may still trap them). */
+  spe: boolean;
 }
 
 /**
@@ -114,7 +133,30 @@ export class SystemUnit {
   spEl1Hi = 0;
 
   readonly mmu: M.Stage1Mmu;
-  readonly options: SystemOptions = { strictMmuOffAlignment: true, osLockAtReset: false };
+  readonly options: SystemOptions = {
+    strictMmuOffAlignment: true,
+    osLockAtReset: false,
+    breakpoints: 6,
+    watchpoints: 4,
+    contextBreakpoints: 2,
+    qemuDebugRegWrites: false,
+    spe: false,
+  };
+
+  /**
+   * The effective (live) MDSCR_EL1 and OS Lock the debug logic uses. They equal the guest's registers on a bare
+   * CPU; a hypervisor policy changes them behind the guest's back (KVM clears MDE/SS under the emulated OS Lock,
+   * sets SS/MDE for its own debugging). Maintained by the debug unit's `computeEffective`.
+   */
+  effMdscr = 0;
+  effOsLock = 0;
+  /** Stops to EL2 since reset (trapped accesses and debug events): the step logic's "did not complete" signal. */
+  el2Count = 0;
+  /** FAR_EL2 of the last debug event routed to EL2 (kept when the event writes none, as FAR_EL2 is). */
+  el2FarLo = 0;
+  el2FarHi = 0;
+  /** Per SYSREGS index: 1 for a register this configuration does not implement (UNDEFINED). */
+  readonly absent = new Uint8Array(N);
 
   /**
    * EL2 trap controls in force (bits of EL2_TRAP_BIT): an EL0/EL1 access to a register whose row lists one of
@@ -160,6 +202,11 @@ export class SystemUnit {
     this.lo.set(RESET_LO);
     this.hi.set(RESET_HI);
     this.lo[I_OSLSR] = this.options.osLockAtReset ? 0xa : 0x8;
+    this.applyPresence();
+    this.effMdscr = 0;
+    this.effOsLock = this.options.osLockAtReset ? 1 : 0;
+    this.el2Count = 0;
+    this.el2FarLo = this.el2FarHi = 0;
     this.spEl0Lo = this.spEl0Hi = this.spEl1Lo = this.spEl1Hi = 0;
     this.lastEsrLo = this.lastFarLo = this.lastFarHi = this.lastElrLo = this.lastElrHi = 0;
     this.exceptionCount = 0;
@@ -242,8 +289,8 @@ export class SystemUnit {
   }
 
   /** May the TLB cache the page of (lo, hi)? False for pages the debug unit must see every access to. */
-  cacheable(_lo: number, _hi: number): boolean {
-    return true;
+  cacheable(lo: number, hi: number): boolean {
+    return this.cpu.debug.pageCacheable(lo, hi);
   }
 
   /** Raise an alignment fault if the access needs alignment and lacks it. */
@@ -416,10 +463,20 @@ export class SystemUnit {
    * at the debug target EL only with MDSCR_EL1.KDE and D = 0; always from a lower EL.
    */
   debugExceptionsEnabled(el: number, dMasked: boolean): boolean {
-    if ((this.lo[I_OSLSR] & 2) !== 0) return false;
+    if (this.effOsLock !== 0) return false;
     const eld = this.debugTargetEl2 !== 0 ? 2 : 1;
-    if (el === eld) return (this.lo[I_MDSCR] & (1 << 13)) !== 0 && !dMasked;
+    if (el === eld) return (this.effMdscr & (1 << 13)) !== 0 && !dMasked;
     return eld > el;
+  }
+
+  /** Stop for EL2 with ESR_EL2 = esr (a debug event); FAR_EL2 only when `farValid`. */
+  stopToEl2(esr: number, farLo: number, farHi: number, farValid: boolean): void {
+    this.el2Esr = esr;
+    if (farValid) {
+      this.el2FarLo = farLo;
+      this.el2FarHi = farHi;
+    }
+    this.el2Count++;
   }
 
   private advance(): void {
@@ -448,6 +505,7 @@ export class SystemUnit {
   /** Hand an access to the hypervisor: stop with the EC 0x18 syndrome, PC still at the instruction. */
   private trapToEl2(insn: Insn, read: boolean): void {
     this.el2Esr = (EC_SYSREG << 26) | (1 << 25) | this.sysregIss(insn.c, insn.ra, read);
+    this.el2Count++;
     this.cpu.requestStop(STOP_EL2_TRAP);
     throw ABORT;
   }
@@ -532,17 +590,23 @@ export class SystemUnit {
         cpu.requestStop(STOP_WFI);
         return;
       case OP_SVC: {
+        // A stepped SVC advances the step state machine before the call is taken (SPSR.SS = 0).
+        if (cpu.debug.stepping()) cpu.pstateSS = 0;
         const n = (cpu.pcLo + 4) | 0;
         this.takeException(EC_SVC64, insn.imm, 0, 0, false, n, n === 0 ? (cpu.pcHi + 1) | 0 : cpu.pcHi);
         throw ABORT; // the PC is where it must be even if it did not move (a dead vector)
       }
       case OP_HVC:
         if (cpu.el === 0) this.undef();
+        if (cpu.debug.stepping()) cpu.pstateSS = 0;
+        this.el2Count++; // taken to EL2: not a plain completion for the step logic
         cpu.stopImm = insn.imm;
         this.advance();
         cpu.requestStop(STOP_HVC);
         return;
       case OP_BRK:
+        // Never masked; with MDCR_EL2.TDE it goes to the hypervisor (KVM: a debug exit).
+        if (this.debugTargetEl2 !== 0) cpu.debug.raise(EC_BRK64, insn.imm, 0n, false);
         this.takeException(EC_BRK64, insn.imm, 0, 0, false, cpu.pcLo, cpu.pcHi);
         throw ABORT;
       case OP_ERET: {
@@ -570,6 +634,7 @@ export class SystemUnit {
     const cpu = this.cpu;
     const i = insn.imm;
     if (insn.b !== EL0_ALWAYS && (cpu.el === 0 || insn.b === EL0_EL2_ONLY)) this.checkAccess(insn.b, insn.c, insn.ra, true);
+    if (i >= 0 && this.absent[i] !== 0) this.undef();
     if (this.el2TrapsActive !== 0 && i >= 0 && (REG_TRAP_READ[i] & this.el2TrapsActive) !== 0) this.trapToEl2(insn, true);
     let vlo: number;
     let vhi = 0;
@@ -631,6 +696,7 @@ export class SystemUnit {
     const i = insn.imm;
     if (insn.b !== EL0_ALWAYS && (cpu.el === 0 || insn.b === EL0_EL2_ONLY)) this.checkAccess(insn.b, insn.c, insn.ra, false);
     else if (i === I_TPIDRRO && cpu.el === 0) this.undef(); // read-only at EL0
+    if (this.absent[i] !== 0) this.undef();
     if (this.el2TrapsActive !== 0 && (REG_TRAP_WRITE[i] & this.el2TrapsActive) !== 0) this.trapToEl2(insn, false);
     const s = insn.rd * 2;
     const vlo = cpu.x[s];
@@ -638,6 +704,7 @@ export class SystemUnit {
     switch (insn.a) {
       case KIND_STORAGE:
         this.store(i, vlo, vhi);
+        if (this.options.qemuDebugRegWrites && DBG_ADDR_OR_CTL[i] !== 0) this.qemuDebugWrite(i);
         break;
       case KIND_NZCV:
         cpu.nf = vlo >>> 31;
@@ -666,6 +733,38 @@ export class SystemUnit {
     }
     if (this.watched[i] !== 0 && this.onWatchedWrite !== null) this.onWatchedWrite(i);
     this.advance();
+  }
+
+  /** QEMU's write side effects on DBGBCR (BAS copies) and DBGWVR (bits [1:0] cleared; DBGBVR is stored as written). */
+  private qemuDebugWrite(i: number): void {
+    if (DBG_ADDR_OR_CTL[i] === 1) {
+      this.lo[i] &= ~3;
+    } else {
+      const v = this.lo[i];
+      this.lo[i] = (v & ~0x140) | ((v & 0x20) << 1) | ((v & 0x80) << 1);
+    }
+  }
+
+  /** Recompute which registers exist from the options (debug-register counts, SPE). */
+  private applyPresence(): void {
+    const o = this.options;
+    this.absent.fill(0);
+    for (let n = 0; n < 16; n++) {
+      for (const [name, present] of [
+        [`DBGBVR${n}_EL1`, n < o.breakpoints],
+        [`DBGBCR${n}_EL1`, n < o.breakpoints],
+        [`DBGWVR${n}_EL1`, n < o.watchpoints],
+        [`DBGWCR${n}_EL1`, n < o.watchpoints],
+      ] as const) {
+        const k = sysRegIndex(name);
+        if (k >= 0 && !present) this.absent[k] = 1;
+      }
+    }
+    for (const k of SPE_REGS) if (!o.spe) this.absent[k] = 1;
+    // ID_AA64DFR0_EL1: BRPs [15:12], WRPs [23:20], CTX_CMPs [31:28], PMSVer [35:32].
+    const dfr = I_DFR0;
+    this.lo[dfr] = (this.lo[dfr] & ~0xf0f0f000) | ((o.breakpoints - 1) << 12) | ((o.watchpoints - 1) << 20) | ((o.contextBreakpoints - 1) << 28);
+    this.hi[dfr] = (this.hi[dfr] & ~0xf) | (o.spe ? 1 : 0);
   }
 
   /** Mark registers (by SYSREGS name) whose writes call `onWatchedWrite`. */
@@ -785,7 +884,7 @@ export class SystemUnit {
     const illegal = (m & 0x10) !== 0 || (m & 2) !== 0 || tEl > cpu.el || (tEl === 0 && tSp === 1);
     const dMasked = (spsr & 0x200) !== 0;
     let ss = 0;
-    if ((this.lo[I_MDSCR] & 1) !== 0 && (spsr & (1 << 21)) !== 0) {
+    if ((this.effMdscr & 1) !== 0 && (spsr & (1 << 21)) !== 0) {
       const src = this.debugExceptionsEnabled(cpu.el, (cpu.daif & 0x200) !== 0);
       const dest = this.debugExceptionsEnabled(illegal ? cpu.el : tEl, dMasked);
       ss = !src && dest ? 1 : 0;
@@ -856,6 +955,8 @@ export class SystemUnit {
     this.translate(lo, hi, ACC_WRITE, 1);
     // DC ZVA to Device memory is an alignment fault whatever the address.
     if (this.lastDevice) this.alignmentFault(lo, hi, ACC_WRITE);
+    // A store of the whole block for watchpoints, checked before any byte is written.
+    if (cpu.debug.wpLive !== 0) cpu.debug.watchRangeAccess((BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0), 64, true);
     for (let k = 0; k < 64; k += 8) cpu.st64(lo + k, hi, 0, 0);
   }
 
@@ -926,6 +1027,7 @@ export class SystemUnit {
 
   /** Re-apply options changed after reset (SystemOptions). */
   applyOptions(): void {
+    this.applyPresence();
     this.refreshConfig();
     this.cpu.flushTlb();
   }
