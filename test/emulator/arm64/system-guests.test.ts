@@ -1,7 +1,5 @@
 import { strict as assert } from 'assert';
-import { execFileSync } from 'child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import { Vm } from '../../../emulator';
 
@@ -10,8 +8,8 @@ import { Vm } from '../../../emulator';
  * SYSTEM_OFF. Their UART output must equal what qemu-system-aarch64 7.2 -M virt -cpu max printed for the same
  * ELF (system-guests/*.qemu.txt), except for the lines listed here, where the emulator follows the
  * architecture or its own advertised feature set on purpose.
- * The recordings come from ELFs built with exactly the commands in `build` (clang/ld.lld 14); ELR values depend
- * on that code layout. To re-record: build the same way and run
+ * The committed ELFs are rebuilt byte for byte by system-guests/build.sh (clang/ld.lld 14; test:qemu checks
+ * that); ELR values in the recordings depend on that code layout. To re-record, run
  *   qemu-system-aarch64 -M virt -cpu max -nographic -kernel NAME.elf > system-guests/NAME.qemu.txt
  */
 const DEVIATIONS: Record<string, Record<string, string>> = {
@@ -40,24 +38,6 @@ const DEVIATIONS: Record<string, Record<string, string>> = {
 
 const dir = join(__dirname, 'system-guests');
 
-function haveToolchain(): boolean {
-  try {
-    execFileSync('clang', ['--version'], { stdio: 'ignore' });
-    execFileSync('ld.lld', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function build(name: string, out: string): Uint8Array {
-  const cc = ['--target=aarch64-none-elf', '-O1', '-mgeneral-regs-only', '-ffreestanding', '-nostdlib', '-c'];
-  execFileSync('clang', [...cc, join(dir, 'start.S'), '-o', join(out, 'start.o')]);
-  execFileSync('clang', [...cc, join(dir, `${name}.c`), '-o', join(out, `${name}.o`)]);
-  execFileSync('ld.lld', ['-T', join(dir, 'link.ld'), '-o', join(out, `${name}.elf`), join(out, 'start.o'), join(out, `${name}.o`)]);
-  return readFileSync(join(out, `${name}.elf`));
-}
-
 function run(elf: Uint8Array): string {
   const out: number[] = [];
   const vm = new Vm({ onUart: (b: number) => out.push(b) });
@@ -68,18 +48,9 @@ function run(elf: Uint8Array): string {
 }
 
 describe('arm64 system: bare-metal guests cross-checked with qemu-system-aarch64', function () {
-  let tmp = '';
-  before(function () {
-    if (!haveToolchain()) this.skip();
-    tmp = mkdtempSync(join(tmpdir(), 'stepvisor-sys-'));
-  });
-  after(() => {
-    if (tmp !== '') rmSync(tmp, { recursive: true, force: true });
-  });
-
   for (const name of Object.keys(DEVIATIONS)) {
     it(`${name}: every line as QEMU printed it, or the documented deviation`, () => {
-      const got = run(build(name, tmp)).split('\n');
+      const got = run(readFileSync(join(dir, `${name}.elf`))).split('\n');
       const want = readFileSync(join(dir, `${name}.qemu.txt`), 'utf8')
         .split('\n')
         .map((line) => {
