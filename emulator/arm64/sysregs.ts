@@ -222,11 +222,13 @@ function dbgRows(): SysRegDef[] {
     f('PAC', 2, 1, 'Privilege access control (bit 0 EL1, bit 1 EL0)'),
     f('E', 0, 0, 'Enable'),
   ];
-  for (let n = 0; n < BREAKPOINTS; n++) {
-    out.push(row(`DBGBVR${n}_EL1`, [2, 0, 0, n, 4], `Breakpoint ${n} value${n >= BREAKPOINTS - CONTEXT_BREAKPOINTS ? ' (context-aware)' : ''}`, { traps: TDA, fields: [f('VA', 63, 2, 'Instruction address (or context ID in bits 31:0)')] }));
+  // Rows for every architecturally possible slot; the system layer makes those above the configured
+  // ID_AA64DFR0_EL1 counts UNDEFINED.
+  for (let n = 0; n < MAX_DEBUG_SLOTS; n++) {
+    out.push(row(`DBGBVR${n}_EL1`, [2, 0, 0, n, 4], `Breakpoint ${n} value (context ID in bits 31:0 when context-aware)`, { traps: TDA, fields: [f('VA', 63, 2, 'Instruction address (or context ID in bits 31:0)')] }));
     out.push(row(`DBGBCR${n}_EL1`, [2, 0, 0, n, 5], `Breakpoint ${n} control`, { traps: TDA, mask: 0xffff_ffffn, fields: bcr }));
   }
-  for (let n = 0; n < WATCHPOINTS; n++) {
+  for (let n = 0; n < MAX_DEBUG_SLOTS; n++) {
     out.push(row(`DBGWVR${n}_EL1`, [2, 0, 0, n, 6], `Watchpoint ${n} value`, { traps: TDA, fields: [f('VA', 63, 2, 'Data address')] }));
     out.push(row(`DBGWCR${n}_EL1`, [2, 0, 0, n, 7], `Watchpoint ${n} control`, { traps: TDA, mask: 0xffff_ffffn, fields: wcr }));
   }
@@ -255,10 +257,12 @@ function speRows(): SysRegDef[] {
   ];
 }
 
-/** Debug resources advertised in ID_AA64DFR0_EL1 (BRPs + 1, WRPs + 1, CTX_CMPs + 1). */
+/** Debug resources advertised by default in ID_AA64DFR0_EL1 (BRPs + 1, WRPs + 1, CTX_CMPs + 1), as QEMU -cpu max. */
 export const BREAKPOINTS = 6;
 export const WATCHPOINTS = 4;
 export const CONTEXT_BREAKPOINTS = 2;
+/** The architecture's limit on breakpoints and watchpoints (4-bit BRPs/WRPs fields). */
+export const MAX_DEBUG_SLOTS = 16;
 
 /** The cache geometry QEMU's `max` CPU reports, by CSSELR_EL1 value (Level << 1 | InD). */
 export const CCSIDR_BY_CSSELR: readonly bigint[] = [0x701fe00an, 0x201fe012n, 0x70ffe07an];

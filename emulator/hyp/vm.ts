@@ -102,8 +102,14 @@ export class Vcpu {
     so.breakpoints = o.breakpoints ?? 6;
     so.watchpoints = o.watchpoints ?? 4;
     so.contextBreakpoints = o.contextBreakpoints ?? 2;
-    if (so.breakpoints < 2 || so.breakpoints > 6 || so.watchpoints < 2 || so.watchpoints > 4 || so.contextBreakpoints < 1 || so.contextBreakpoints > so.breakpoints) {
-      throw new RangeError('debug resources: 2..6 breakpoints, 2..4 watchpoints, 1..breakpoints context-aware');
+    const whole = (v: number): boolean => Number.isInteger(v);
+    if (
+      !whole(so.breakpoints) || !whole(so.watchpoints) || !whole(so.contextBreakpoints) ||
+      so.breakpoints < 2 || so.breakpoints > 16 || so.watchpoints < 2 || so.watchpoints > 16 ||
+      so.contextBreakpoints < 1 || so.contextBreakpoints > so.breakpoints
+    ) {
+      // The architecture's ranges: BRPs/WRPs encode 2..16, CTX_CMPs 1..BRPs+1.
+      throw new RangeError('debug resources: 2..16 breakpoints, 2..16 watchpoints, 1..breakpoints context-aware');
     }
     // bare: the architecture's cold reset (OS Lock set, 0xA) and QEMU's register write rules; KVM: 0x8.
     so.osLockAtReset = vm.profile === 'bare';

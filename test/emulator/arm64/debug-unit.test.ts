@@ -58,9 +58,30 @@ describe('arm64 debug unit: configuration', () => {
     assert.equal(v.getOneReg('pc'), BASE + 4n);
   });
 
-  it('rejects counts the register table cannot hold', () => {
-    assert.throws(() => new Vm({ breakpoints: 7 }).createVcpu(), RangeError);
+  it('rejects counts the architecture cannot encode', () => {
+    assert.throws(() => new Vm({ breakpoints: 17 }).createVcpu(), RangeError);
     assert.throws(() => new Vm({ watchpoints: 1 }).createVcpu(), RangeError);
+    assert.throws(() => new Vm({ breakpoints: 4, contextBreakpoints: 5 }).createVcpu(), RangeError);
+    assert.throws(() => new Vm({ breakpoints: 2.5 }).createVcpu(), RangeError);
+  });
+
+  it('16 breakpoints / 16 watchpoints: DFR0 advertises them, DBGBCR15/DBGWCR15 exist, a host bp in slot 12 fires', () => {
+    const MRS_DBGBCR15 = 0xd5300fa0; // mrs x0, dbgbcr15_el1
+    const MRS_DBGWCR15 = 0xd5300fe3; // mrs x3, dbgwcr15_el1
+    const v = boot([MRS_DBGBCR15, MRS_DBGWCR15, MRS_DFR0, A64.nop, A64.wfi], { profile: 'bare', breakpoints: 16, watchpoints: 16, contextBreakpoints: 4 });
+    assert.equal(v.run({ maxInstructions: 100 }).reason, 'halt', 'no UNDEF on slot 15');
+    const dfr = v.getOneReg('x2');
+    assert.deepEqual([(dfr >> 12n) & 0xfn, (dfr >> 20n) & 0xfn, (dfr >> 28n) & 0xfn], [15n, 15n, 3n]);
+    const h = boot([A64.nop, A64.nop, A64.nop, A64.wfi], { breakpoints: 16 });
+    const bcr = new Array<bigint>(16).fill(0n);
+    const bvr = new Array<bigint>(16).fill(0n);
+    bcr[12] = 0x1e7n;
+    bvr[12] = BASE + 8n;
+    h.setGuestDebug({ enable: true, useHw: true, bcr, bvr });
+    const e = h.run({ maxInstructions: 100 });
+    assert.equal(e.reason, 'debug');
+    if (e.reason === 'debug' && 'arm64' in e) assert.equal(e.arm64.hsr, 0xc2000022);
+    assert.equal(h.getOneReg('pc'), BASE + 8n);
   });
 
   it('armed but unhit: watched pages stay out of the TLB, other pages stay cached; bp pages only are checked per instruction', () => {
