@@ -1,47 +1,37 @@
 import * as vscode from 'vscode';
-import { readFile } from 'node:fs/promises';
-import { runElfHeadless } from '../emulator';
+import { StepvisorAdapterFactory } from './adapter-factory';
+import { DEBUG_TYPE, StepvisorConfigurationProvider } from './config-provider';
+import { DebugHardwareView } from './debug-hardware-view';
+import { registerRunGuest } from './run-guest';
 
 /**
- * Extension entry point. The debug adapter (breakpoints, stepping, register views) is not part of this
- * release yet: a `stepvisor` launch says so plainly instead of failing obscurely. What works today is
- * running a guest headless on the emulator with its UART in an output channel.
+ * Extension entry point: the `stepvisor` debugger (configuration provider, adapter factory), the Debug
+ * Hardware view, Reset CPU, and the headless runner.
  */
 export function activate(context: vscode.ExtensionContext): void {
-  const output = vscode.window.createOutputChannel('Stepvisor Guest');
-  context.subscriptions.push(output);
-
+  const { Initial, Dynamic } = vscode.DebugConfigurationProviderTriggerKind;
+  const view = new DebugHardwareView();
   context.subscriptions.push(
-    vscode.commands.registerCommand('stepvisor.runGuest', async (uri?: vscode.Uri) => {
-      const target =
-        uri ??
-        (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Guest ELF': ['elf', '*'] }, title: 'Guest ELF to run' }))?.[0];
-      if (target === undefined) return;
-      const bytes = await readFile(target.fsPath);
-      output.clear();
-      output.show(true);
-      const decoder = new TextDecoder();
-      const result = runElfHeadless(bytes);
-      output.append(decoder.decode(result.uart));
-      const summary =
-        result.outcome === 'system-off'
-          ? `guest powered off after ${result.instructions} instructions`
-          : `guest stopped (${result.outcome}): ${result.message}`;
-      output.appendLine(`\n[stepvisor] ${summary}`);
-      if (result.outcome === 'error') void vscode.window.showErrorMessage(`Stepvisor: ${target.fsPath}: ${result.message}`);
+    vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, new StepvisorConfigurationProvider(Initial), Initial),
+    vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, new StepvisorConfigurationProvider(Dynamic), Dynamic),
+    vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, new StepvisorAdapterFactory(context)),
+    view,
+    vscode.commands.registerCommand('stepvisor.debugHardware.refresh', () => view.refresh()),
+    vscode.commands.registerCommand('stepvisor.resetCpu', async () => {
+      const session = view.currentSession ?? (vscode.debug.activeDebugSession?.type === DEBUG_TYPE ? vscode.debug.activeDebugSession : undefined);
+      if (session === undefined) {
+        void vscode.window.showInformationMessage('Stepvisor: no Stepvisor debug session to reset.');
+        return;
+      }
+      try {
+        await session.customRequest('stepvisor/resetCpu');
+      } catch (e) {
+        void vscode.window.showErrorMessage(`Stepvisor: Reset CPU failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      await view.refresh();
     }),
   );
-
-  context.subscriptions.push(
-    vscode.debug.registerDebugConfigurationProvider('stepvisor', {
-      resolveDebugConfiguration() {
-        void vscode.window.showErrorMessage(
-          'Stepvisor: the debug adapter is not in this build yet. Use "Stepvisor: Run Guest ELF" to run a guest headless.',
-        );
-        return undefined;
-      },
-    }),
-  );
+  registerRunGuest(context);
 }
 
 export function deactivate(): void {}
