@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
 await Promise.all([
   build({ ...common, entryPoints: ['adapter/cli.ts'], outfile: 'dist/cli.js' }),
+  build({ ...common, entryPoints: ['adapter/main.ts'], outfile: 'dist/adapter.js' }),
   build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   // The benchmark runs the bundled emulator, as users get it: per-file transpilation (tsx) turns imported
   // constants into getter calls and would measure that instead of the core.
