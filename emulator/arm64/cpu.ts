@@ -1,6 +1,7 @@
 import { Insn, GPR_SLOTS } from './insn';
 import { PhysicalBus, PAGE_CODE } from '../machine/bus';
 import { decode } from './decode';
+import { OP_UNDECODED, OP_PAGE_END } from './int-ops';
 import { execute } from './execute';
 import { SystemUnit } from './system/system-unit';
 import { DebugUnit, DEBUG_WATCHED_REGS } from './debug/debug-unit';
@@ -33,6 +34,22 @@ const TLB_MASK = TLB_SIZE - 1;
 /** A tag that no page-aligned address equals. */
 const TLB_EMPTY = 1;
 
+function markerInsn(op: number): Insn {
+  const insn = new Insn();
+  insn.op = op;
+  return insn;
+}
+/** Fills the slots of a code page not decoded yet, so every slot holds an Insn (one elements kind, no holes). */
+const UNDECODED = markerInsn(OP_UNDECODED);
+/** Slot 1024 of every decoded page: sequential execution that runs off the page lands here. */
+const PAGE_END = markerInsn(OP_PAGE_END);
+
+function newCodePage(): Insn[] {
+  const insns = new Array<Insn>(1025).fill(UNDECODED);
+  insns[1024] = PAGE_END;
+  return insns;
+}
+
 /**
  * The A64 processing element: register files, PSTATE, the memory port with its software TLBs,
  * the decoded-instruction cache and the run loop. Instruction semantics live in execute.ts (integer),
@@ -56,11 +73,33 @@ export class Arm64Cpu {
 
   pcLo = 0;
   pcHi = 0;
-  /** NZCV, each 0 or 1. */
-  nf = 0;
-  zf = 0;
-  cf = 0;
-  vf = 0;
+  /** NZCV packed as N=8, Z=4, C=2, V=1: one load for a condition test (`condMask >>> nzcv`), one store per S op. */
+  nzcv = 0;
+  /** Single flags (0 or 1) for the slow paths, tests and the system layer. */
+  get nf(): number {
+    return (this.nzcv >>> 3) & 1;
+  }
+  set nf(v: number) {
+    this.nzcv = (this.nzcv & 7) | ((v & 1) << 3);
+  }
+  get zf(): number {
+    return (this.nzcv >>> 2) & 1;
+  }
+  set zf(v: number) {
+    this.nzcv = (this.nzcv & 11) | ((v & 1) << 2);
+  }
+  get cf(): number {
+    return (this.nzcv >>> 1) & 1;
+  }
+  set cf(v: number) {
+    this.nzcv = (this.nzcv & 13) | ((v & 1) << 1);
+  }
+  get vf(): number {
+    return this.nzcv & 1;
+  }
+  set vf(v: number) {
+    this.nzcv = (this.nzcv & 14) | (v & 1);
+  }
   fpcr = 0;
   fpsr = 0;
   /** Current exception level (0 or 1; EL2 is the hypervisor, modelled outside the CPU). */
@@ -84,30 +123,31 @@ export class Arm64Cpu {
   // ---- run control
   icount = 0;
   stopAt = 0;
+  /**
+   * The interpreter leaves its straight-line path for its checks (budget, fetch page) when icount reaches this.
+   * Anything that stops the CPU or parks/invalidates the fetch page sets it to 0.
+   */
+  runLimit = 0;
   stopReason = STOP_NONE;
   stopImm = 0;
 
   // ---- data TLBs: virtual page -> host view. Entries only exist for plain RAM pages the current
   // translation regime allows; anything else (MMIO, code pages for writes, watched pages) takes the slow path.
-  readonly rTagLo = new Int32Array(TLB_SIZE).fill(TLB_EMPTY);
-  readonly rTagHi = new Int32Array(TLB_SIZE);
-  readonly rOff = new Int32Array(TLB_SIZE);
+  // Entry i is rTlb[4i..4i+3] = tag (page-aligned low half), high half, byte offset of the page in its view,
+  // alignment mask (-1 when the page needs natural alignment: Device memory, SCTLR.A; else 0); one typed
+  // array so a lookup touches one object besides the view.
+  readonly rTlb = new Int32Array(TLB_SIZE * 4);
   readonly rView: DataView[];
-  readonly wTagLo = new Int32Array(TLB_SIZE).fill(TLB_EMPTY);
-  readonly wTagHi = new Int32Array(TLB_SIZE);
-  readonly wOff = new Int32Array(TLB_SIZE);
+  readonly wTlb = new Int32Array(TLB_SIZE * 4);
   readonly wView: DataView[];
-  /** Per entry: -1 when the page needs natural alignment (Device memory, SCTLR.A), else 0. */
-  readonly rAlign = new Int32Array(TLB_SIZE);
-  readonly wAlign = new Int32Array(TLB_SIZE);
 
   // ---- instruction fetch: the decoded records of the current code page
   fetchPageLo = TLB_EMPTY;
   fetchPageHi = 0;
-  fetchInsns: (Insn | undefined)[] = [];
+  fetchInsns: Insn[] = newCodePage();
   private fetchView: DataView;
   private fetchOff = 0;
-  private readonly decoded = new Map<number, (Insn | undefined)[]>();
+  private readonly decoded = new Map<number, Insn[]>();
   private fetchPpn = -1;
   /** The page fetchView/fetchOff describe (kept when fetchPageLo is parked on TLB_EMPTY for per-instruction checks). */
   private fetchCurLo = TLB_EMPTY;
@@ -135,7 +175,7 @@ export class Arm64Cpu {
     this.v32.fill(0);
     this.pcLo = 0;
     this.pcHi = 0;
-    this.nf = this.zf = this.cf = this.vf = 0;
+    this.nzcv = 0;
     this.fpcr = 0;
     this.fpsr = 0;
     this.el = 1;
@@ -172,6 +212,7 @@ export class Arm64Cpu {
   requestStop(reason: number): void {
     this.stopReason = reason;
     this.stopAt = this.icount;
+    this.runLimit = 0;
   }
 
   /** Make the fetch path look up the code page again (PC moved to a new page, translation changed). */
@@ -191,7 +232,7 @@ export class Arm64Cpu {
     const ppn = Math.floor(pa / 4096);
     let insns = this.decoded.get(ppn);
     if (insns === undefined) {
-      insns = new Array<Insn | undefined>(1024).fill(undefined);
+      insns = newCodePage();
       this.decoded.set(ppn, insns);
       this.bus.pageFlags[this.bus.ramPageIndex(pa)] |= PAGE_CODE;
       this.dropWriteTlbFor(page.view, page.offset);
@@ -214,6 +255,7 @@ export class Arm64Cpu {
   /** Make the interpreter call refillFetch before the next instruction (debug configuration changed). */
   forceRefill(): void {
     this.fetchPageLo = TLB_EMPTY;
+    this.runLimit = 0;
   }
 
   /** The encoding of the instruction at PC, if its page is the current fetch page (for the debug unit). */
@@ -237,16 +279,20 @@ export class Arm64Cpu {
     if (ppn === this.fetchPpn) {
       this.fetchPageLo = TLB_EMPTY;
       this.fetchPpn = -1;
+      this.runLimit = 0;
     }
   }
 
   /** Drop every cached translation (TLBI, MMU configuration change, EL change under the MMU). */
   flushTlb(): void {
-    this.rTagLo.fill(TLB_EMPTY);
-    this.wTagLo.fill(TLB_EMPTY);
+    for (let i = 0; i < TLB_SIZE * 4; i += 4) {
+      this.rTlb[i] = TLB_EMPTY;
+      this.wTlb[i] = TLB_EMPTY;
+    }
     this.fetchPageLo = TLB_EMPTY;
     this.fetchPpn = -1;
     this.fetchCurLo = TLB_EMPTY;
+    this.runLimit = 0;
   }
 
   /** Drop all decoded instructions (reset, debugger-initiated code changes). */
@@ -258,11 +304,12 @@ export class Arm64Cpu {
     this.decoded.clear();
     this.fetchPageLo = TLB_EMPTY;
     this.fetchPpn = -1;
+    this.runLimit = 0;
   }
 
   private dropWriteTlbFor(view: DataView, offset: number): void {
     for (let i = 0; i < TLB_SIZE; i++) {
-      if (this.wView[i] === view && this.wOff[i] === offset) this.wTagLo[i] = TLB_EMPTY;
+      if (this.wView[i] === view && this.wTlb[4 * i + 2] === offset) this.wTlb[4 * i] = TLB_EMPTY;
     }
   }
 
@@ -271,37 +318,37 @@ export class Arm64Cpu {
   // cross the page, and (for Device/strict pages) the access is naturally aligned.
 
   ld8(lo: number, hi: number): number {
-    const i = (lo >>> 12) & TLB_MASK;
+    const i = ((lo >>> 12) & TLB_MASK) << 2;
     const o = lo & 0xfff;
-    if (this.rTagLo[i] === (lo ^ o) && this.rTagHi[i] === hi) return this.rView[i].getUint8(this.rOff[i] + o);
+    if (this.rTlb[i] === (lo ^ o) && this.rTlb[i + 1] === hi) return this.rView[i >> 2].getUint8(this.rTlb[i + 2] + o);
     return this.loadSlow(lo, hi, 1);
   }
 
   ld16(lo: number, hi: number): number {
-    const i = (lo >>> 12) & TLB_MASK;
+    const i = ((lo >>> 12) & TLB_MASK) << 2;
     const o = lo & 0xfff;
-    if (this.rTagLo[i] === (lo ^ o) && this.rTagHi[i] === hi && o <= 0xffe && (o & this.rAlign[i] & 1) === 0)
-      return this.rView[i].getUint16(this.rOff[i] + o, true);
+    if (this.rTlb[i] === (lo ^ o) && this.rTlb[i + 1] === hi && o <= 0xffe && (o & this.rTlb[i + 3] & 1) === 0)
+      return this.rView[i >> 2].getUint16(this.rTlb[i + 2] + o, true);
     return this.loadSlow(lo, hi, 2);
   }
 
   /** 32-bit load; the value comes back as a signed int32. */
   ld32(lo: number, hi: number): number {
-    const i = (lo >>> 12) & TLB_MASK;
+    const i = ((lo >>> 12) & TLB_MASK) << 2;
     const o = lo & 0xfff;
-    if (this.rTagLo[i] === (lo ^ o) && this.rTagHi[i] === hi && o <= 0xffc && (o & this.rAlign[i] & 3) === 0)
-      return this.rView[i].getInt32(this.rOff[i] + o, true);
+    if (this.rTlb[i] === (lo ^ o) && this.rTlb[i + 1] === hi && o <= 0xffc && (o & this.rTlb[i + 3] & 3) === 0)
+      return this.rView[i >> 2].getInt32(this.rTlb[i + 2] + o, true);
     return this.loadSlow(lo, hi, 4);
   }
 
   /** 64-bit load: returns the low half and leaves the high half in `ldHi`. */
   ldHi = 0;
   ld64(lo: number, hi: number): number {
-    const i = (lo >>> 12) & TLB_MASK;
+    const i = ((lo >>> 12) & TLB_MASK) << 2;
     const o = lo & 0xfff;
-    if (this.rTagLo[i] === (lo ^ o) && this.rTagHi[i] === hi && o <= 0xff8 && (o & this.rAlign[i] & 7) === 0) {
-      const v = this.rView[i];
-      const b = this.rOff[i] + o;
+    if (this.rTlb[i] === (lo ^ o) && this.rTlb[i + 1] === hi && o <= 0xff8 && (o & this.rTlb[i + 3] & 7) === 0) {
+      const v = this.rView[i >> 2];
+      const b = this.rTlb[i + 2] + o;
       this.ldHi = v.getInt32(b + 4, true);
       return v.getInt32(b, true);
     }
@@ -309,10 +356,10 @@ export class Arm64Cpu {
   }
 
   st8(lo: number, hi: number, val: number): void {
-    const i = (lo >>> 12) & TLB_MASK;
+    const i = ((lo >>> 12) & TLB_MASK) << 2;
     const o = lo & 0xfff;
-    if (this.wTagLo[i] === (lo ^ o) && this.wTagHi[i] === hi) {
-      this.wView[i].setUint8(this.wOff[i] + o, val);
+    if (this.wTlb[i] === (lo ^ o) && this.wTlb[i + 1] === hi) {
+      this.wView[i >> 2].setUint8(this.wTlb[i + 2] + o, val);
       this.noteStore(lo, hi);
       return;
     }
@@ -320,10 +367,10 @@ export class Arm64Cpu {
   }
 
   st16(lo: number, hi: number, val: number): void {
-    const i = (lo >>> 12) & TLB_MASK;
+    const i = ((lo >>> 12) & TLB_MASK) << 2;
     const o = lo & 0xfff;
-    if (this.wTagLo[i] === (lo ^ o) && this.wTagHi[i] === hi && o <= 0xffe && (o & this.wAlign[i] & 1) === 0) {
-      this.wView[i].setUint16(this.wOff[i] + o, val, true);
+    if (this.wTlb[i] === (lo ^ o) && this.wTlb[i + 1] === hi && o <= 0xffe && (o & this.wTlb[i + 3] & 1) === 0) {
+      this.wView[i >> 2].setUint16(this.wTlb[i + 2] + o, val, true);
       this.noteStore(lo, hi);
       return;
     }
@@ -331,10 +378,10 @@ export class Arm64Cpu {
   }
 
   st32(lo: number, hi: number, val: number): void {
-    const i = (lo >>> 12) & TLB_MASK;
+    const i = ((lo >>> 12) & TLB_MASK) << 2;
     const o = lo & 0xfff;
-    if (this.wTagLo[i] === (lo ^ o) && this.wTagHi[i] === hi && o <= 0xffc && (o & this.wAlign[i] & 3) === 0) {
-      this.wView[i].setInt32(this.wOff[i] + o, val, true);
+    if (this.wTlb[i] === (lo ^ o) && this.wTlb[i + 1] === hi && o <= 0xffc && (o & this.wTlb[i + 3] & 3) === 0) {
+      this.wView[i >> 2].setInt32(this.wTlb[i + 2] + o, val, true);
       this.noteStore(lo, hi);
       return;
     }
@@ -342,11 +389,11 @@ export class Arm64Cpu {
   }
 
   st64(lo: number, hi: number, vlo: number, vhi: number): void {
-    const i = (lo >>> 12) & TLB_MASK;
+    const i = ((lo >>> 12) & TLB_MASK) << 2;
     const o = lo & 0xfff;
-    if (this.wTagLo[i] === (lo ^ o) && this.wTagHi[i] === hi && o <= 0xff8 && (o & this.wAlign[i] & 7) === 0) {
-      const v = this.wView[i];
-      const b = this.wOff[i] + o;
+    if (this.wTlb[i] === (lo ^ o) && this.wTlb[i + 1] === hi && o <= 0xff8 && (o & this.wTlb[i + 3] & 7) === 0) {
+      const v = this.wView[i >> 2];
+      const b = this.wTlb[i + 2] + o;
       v.setInt32(b, vlo, true);
       v.setInt32(b + 4, vhi, true);
       this.noteStore(lo, hi);
@@ -393,11 +440,12 @@ export class Arm64Cpu {
     if (page !== undefined) {
       const i = (lo >>> 12) & TLB_MASK;
       if (this.sys.cacheable(lo, hi)) {
-        this.rTagLo[i] = lo ^ o;
-        this.rTagHi[i] = hi;
+        const t = this.rTlb;
+        t[4 * i] = lo ^ o;
+        t[4 * i + 1] = hi;
+        t[4 * i + 2] = page.offset;
+        t[4 * i + 3] = this.sys.lastNeedsAlignment ? -1 : 0;
         this.rView[i] = page.view;
-        this.rOff[i] = page.offset;
-        this.rAlign[i] = this.sys.lastNeedsAlignment ? -1 : 0;
       }
       const b = page.offset + o;
       return size === 4 ? page.view.getInt32(b, true) : size === 2 ? page.view.getUint16(b, true) : page.view.getUint8(b);
@@ -483,11 +531,12 @@ export class Arm64Cpu {
       const ri = this.bus.ramPageIndex(pa);
       if ((this.bus.pageFlags[ri] & PAGE_CODE) === 0 && this.sys.cacheable(lo, hi)) {
         const i = (lo >>> 12) & TLB_MASK;
-        this.wTagLo[i] = lo ^ o;
-        this.wTagHi[i] = hi;
+        const t = this.wTlb;
+        t[4 * i] = lo ^ o;
+        t[4 * i + 1] = hi;
+        t[4 * i + 2] = page.offset;
+        t[4 * i + 3] = this.sys.lastNeedsAlignment ? -1 : 0;
         this.wView[i] = page.view;
-        this.wOff[i] = page.offset;
-        this.wAlign[i] = this.sys.lastNeedsAlignment ? -1 : 0;
       }
       this.bus.writeSmall(pa, size, val); // also invalidates decoded code on this page
       this.noteStore(lo, hi);
@@ -536,7 +585,7 @@ export class Arm64Cpu {
   /** PSTATE as SPSR_ELx encodes it (NZCV, DAIF, SS, IL, EL, SP). */
   get pstate(): number {
     return (
-      ((this.nf << 31) | (this.zf << 30) | (this.cf << 29) | (this.vf << 28) | (this.pstateSS << 21) | (this.pstateIL << 20) | this.daif | (this.el << 2) | this.spsel) >>> 0
+      ((this.nzcv << 28) | (this.pstateSS << 21) | (this.pstateIL << 20) | this.daif | (this.el << 2) | this.spsel) >>> 0
     );
   }
 }

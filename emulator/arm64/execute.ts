@@ -38,33 +38,43 @@ const stpSlow = M.stpSlow;
  * imported constants would turn the switch into a chain of comparisons. The comment after each label names
  * the int-ops.ts constant; a test keeps the two in sync. Hot handlers are inline; rare ones live in int/.
  *
- * PC lives in the local `pcLo` and is stored to cpu.pcLo before each instruction (faults and the system layer
- * read it there); branches set the target and `continue`. Ops of the system layer (2000..2999) own the PC:
- * `sys.execute` leaves it where execution continues. cpu.icount is exact at every instruction (the debug
- * unit and the timers read it). Every iteration compares PC's page with cpu.fetchPageLo, so anything that
- * parks or invalidates the fetch page (code writes, TLB flushes, armed breakpoints) is seen at the next
- * instruction; a misaligned PC takes the PC alignment fault there.
+ * The loop keeps PC (`pcLo`), the slot index (`idx`), the page's records (`insns`) and the instruction count
+ * (`ic`) in locals. Straight-line code and branches within the page run without any per-instruction check
+ * beyond `ic >= lim`; the head under that test does the budget, PC alignment and fetch-page work. It runs
+ * when the budget is reached, after a branch off the page, a page end (slot 1024 holds OP_PAGE_END), any
+ * system-layer op, and whenever something zeroed cpu.runLimit (requestStop, forceRefill, TLB flushes, code
+ * writes on the fetch page). On a parked page (the debug unit leaves fetchPageLo on its sentinel) the head
+ * sets the limit to one instruction, so refillFetch still runs before every instruction there.
+ *
+ * cpu.pcLo and cpu.icount are written back before every instruction that can fault or reach outside code
+ * (loads/stores, FP/SIMD, system ops, UNDEFINED) and at every exit from the loop, so faults, timers (CNTVCT),
+ * watchpoints and the hyp layer see exact values; pure ALU and branch handlers do not store them. After such
+ * an instruction the loop reloads cpu.runLimit, which is how a stop or invalidation it caused is seen before
+ * the next instruction. Ops of the system layer (2000..2999) own the PC: `sys.execute` leaves it where
+ * execution continues.
  */
 export function execute(cpu: Arm64Cpu): void {
   bindSystemDecoder(cpu.sys);
   const x = cpu.x;
-  let pcLo = cpu.pcLo;
+  let pcLo = cpu.pcLo | 0;
   let insns = cpu.fetchInsns;
-  // Set when the fetch page must be looked up again although PC's low page bits may match: PC's high half
-  // changed, a misaligned PC must fault, or the system layer may have changed translation.
-  let check = 1;
-  while (cpu.icount < cpu.stopAt) {
-    cpu.pcLo = pcLo; // exact at every point an instruction can fault
-    if ((check | ((pcLo & ~0xfff) ^ cpu.fetchPageLo)) !== 0) {
+  let idx = 0;
+  let ic = cpu.icount;
+  let lim = 0; // 0 forces the head first
+  for (;;) {
+    if (ic >= lim) {
+      cpu.icount = ic;
+      cpu.pcLo = pcLo;
+      if (ic >= cpu.stopAt) break;
       if ((pcLo & 3) !== 0) cpu.sys.pcAlignmentFault();
       if ((pcLo & ~0xfff) !== cpu.fetchPageLo || cpu.pcHi !== cpu.fetchPageHi) cpu.refillFetch();
       insns = cpu.fetchInsns;
-      check = 0;
+      idx = (pcLo & 0xfff) >>> 2;
+      // A parked page (fetchPageLo left on the sentinel) comes back here before each instruction.
+      lim = cpu.runLimit = (pcLo & ~0xfff) === cpu.fetchPageLo ? cpu.stopAt : ic + 1;
     }
-    const idx = (pcLo & 0xfff) >>> 2;
-    let insn = insns[idx];
-    if (insn === undefined) insn = cpu.decodeAt(idx);
-    cpu.icount++;
+    const insn = insns[idx];
+    ic++;
     switch (insn.op) {
       // ------------------------------------------------------------------ add/sub
       case 1: {
@@ -93,10 +103,7 @@ export function execute(cpu: Arm64Cpu): void {
         const lo = (alo + insn.imm) | 0;
         const s1 = (ahi >>> 0) + ((lo >>> 0) < (alo >>> 0) ? 1 : 0);
         const hi = s1 | 0;
-        cpu.nf = hi >>> 31;
-        cpu.zf = (lo | hi) === 0 ? 1 : 0;
-        cpu.cf = s1 > 0xffffffff ? 1 : 0;
-        cpu.vf = (~ahi & hi) >>> 31;
+        cpu.nzcv = ((hi >>> 31) << 3) | (((lo | hi) === 0 ? 1 : 0) << 2) | ((s1 > 0xffffffff ? 1 : 0) << 1) | ((~ahi & hi) >>> 31);
         const d = insn.rd << 1;
         x[d] = lo;
         x[d | 1] = hi;
@@ -107,10 +114,7 @@ export function execute(cpu: Arm64Cpu): void {
         const a = x[insn.rn << 1];
         const s = (a >>> 0) + insn.imm;
         const r = s | 0;
-        cpu.nf = r >>> 31;
-        cpu.zf = r === 0 ? 1 : 0;
-        cpu.cf = s > 0xffffffff ? 1 : 0;
-        cpu.vf = (~a & r) >>> 31;
+        cpu.nzcv = ((r >>> 31) << 3) | ((r === 0 ? 1 : 0) << 2) | ((s > 0xffffffff ? 1 : 0) << 1) | ((~a & r) >>> 31);
         const d = insn.rd << 1;
         x[d] = r;
         x[d | 1] = 0;
@@ -125,10 +129,7 @@ export function execute(cpu: Arm64Cpu): void {
         const lo = (alo - b) | 0;
         const br = (alo >>> 0) < b ? 1 : 0;
         const hi = (ahi - br) | 0;
-        cpu.nf = hi >>> 31;
-        cpu.zf = (lo | hi) === 0 ? 1 : 0;
-        cpu.cf = br === 1 && ahi === 0 ? 0 : 1;
-        cpu.vf = (ahi & ~hi) >>> 31;
+        cpu.nzcv = ((hi >>> 31) << 3) | (((lo | hi) === 0 ? 1 : 0) << 2) | ((br === 1 && ahi === 0 ? 0 : 1) << 1) | ((ahi & ~hi) >>> 31);
         const d = insn.rd << 1;
         x[d] = lo;
         x[d | 1] = hi;
@@ -139,10 +140,7 @@ export function execute(cpu: Arm64Cpu): void {
         const a = x[insn.rn << 1];
         const b = insn.imm;
         const r = (a - b) | 0;
-        cpu.nf = r >>> 31;
-        cpu.zf = r === 0 ? 1 : 0;
-        cpu.cf = (a >>> 0) >= b ? 1 : 0;
-        cpu.vf = (a & ~r) >>> 31;
+        cpu.nzcv = ((r >>> 31) << 3) | ((r === 0 ? 1 : 0) << 2) | (((a >>> 0) >= b ? 1 : 0) << 1) | ((a & ~r) >>> 31);
         const d = insn.rd << 1;
         x[d] = r;
         x[d | 1] = 0;
@@ -197,10 +195,7 @@ export function execute(cpu: Arm64Cpu): void {
         const lo = (alo + x[m]) | 0;
         const s1 = (ahi >>> 0) + (bhi >>> 0) + ((lo >>> 0) < (alo >>> 0) ? 1 : 0);
         const hi = s1 | 0;
-        cpu.nf = hi >>> 31;
-        cpu.zf = (lo | hi) === 0 ? 1 : 0;
-        cpu.cf = s1 > 0xffffffff ? 1 : 0;
-        cpu.vf = ((ahi ^ hi) & (bhi ^ hi)) >>> 31;
+        cpu.nzcv = ((hi >>> 31) << 3) | (((lo | hi) === 0 ? 1 : 0) << 2) | ((s1 > 0xffffffff ? 1 : 0) << 1) | (((ahi ^ hi) & (bhi ^ hi)) >>> 31);
         const d = insn.rd << 1;
         x[d] = lo;
         x[d | 1] = hi;
@@ -212,10 +207,7 @@ export function execute(cpu: Arm64Cpu): void {
         const b = x[insn.rm << 1];
         const s = (a >>> 0) + (b >>> 0);
         const r = s | 0;
-        cpu.nf = r >>> 31;
-        cpu.zf = r === 0 ? 1 : 0;
-        cpu.cf = s > 0xffffffff ? 1 : 0;
-        cpu.vf = ((a ^ r) & (b ^ r)) >>> 31;
+        cpu.nzcv = ((r >>> 31) << 3) | ((r === 0 ? 1 : 0) << 2) | ((s > 0xffffffff ? 1 : 0) << 1) | (((a ^ r) & (b ^ r)) >>> 31);
         const d = insn.rd << 1;
         x[d] = r;
         x[d | 1] = 0;
@@ -232,10 +224,7 @@ export function execute(cpu: Arm64Cpu): void {
         const lo = (alo - blo) | 0;
         const br = (alo >>> 0) < (blo >>> 0) ? 1 : 0;
         const hi = (ahi - bhi - br) | 0;
-        cpu.nf = hi >>> 31;
-        cpu.zf = (lo | hi) === 0 ? 1 : 0;
-        cpu.cf = (ahi >>> 0) - (bhi >>> 0) - br >= 0 ? 1 : 0;
-        cpu.vf = ((ahi ^ bhi) & (ahi ^ hi)) >>> 31;
+        cpu.nzcv = ((hi >>> 31) << 3) | (((lo | hi) === 0 ? 1 : 0) << 2) | (((ahi >>> 0) - (bhi >>> 0) - br >= 0 ? 1 : 0) << 1) | (((ahi ^ bhi) & (ahi ^ hi)) >>> 31);
         const d = insn.rd << 1;
         x[d] = lo;
         x[d | 1] = hi;
@@ -246,10 +235,7 @@ export function execute(cpu: Arm64Cpu): void {
         const a = x[insn.rn << 1];
         const b = x[insn.rm << 1];
         const r = (a - b) | 0;
-        cpu.nf = r >>> 31;
-        cpu.zf = r === 0 ? 1 : 0;
-        cpu.cf = (a >>> 0) >= (b >>> 0) ? 1 : 0;
-        cpu.vf = ((a ^ b) & (a ^ r)) >>> 31;
+        cpu.nzcv = ((r >>> 31) << 3) | ((r === 0 ? 1 : 0) << 2) | (((a >>> 0) >= (b >>> 0) ? 1 : 0) << 1) | (((a ^ b) & (a ^ r)) >>> 31);
         const d = insn.rd << 1;
         x[d] = r;
         x[d | 1] = 0;
@@ -336,10 +322,7 @@ export function execute(cpu: Arm64Cpu): void {
         const d = insn.rd << 1;
         const lo = x[n] & insn.imm;
         const hi = x[n | 1] & insn.imm2;
-        cpu.nf = hi >>> 31;
-        cpu.zf = (lo | hi) === 0 ? 1 : 0;
-        cpu.cf = 0;
-        cpu.vf = 0;
+        cpu.nzcv = ((hi >>> 31) << 3) | (((lo | hi) === 0 ? 1 : 0) << 2);
         x[d] = lo;
         x[d | 1] = hi;
         break;
@@ -368,10 +351,7 @@ export function execute(cpu: Arm64Cpu): void {
       case 29: {
         // OP_ANDS_WI
         const r = x[insn.rn << 1] & insn.imm;
-        cpu.nf = r >>> 31;
-        cpu.zf = r === 0 ? 1 : 0;
-        cpu.cf = 0;
-        cpu.vf = 0;
+        cpu.nzcv = ((r >>> 31) << 3) | ((r === 0 ? 1 : 0) << 2);
         const d = insn.rd << 1;
         x[d] = r;
         x[d | 1] = 0;
@@ -413,10 +393,7 @@ export function execute(cpu: Arm64Cpu): void {
         const m = insn.rm << 1;
         const lo = x[n] & x[m];
         const hi = x[n | 1] & x[m | 1];
-        cpu.nf = hi >>> 31;
-        cpu.zf = (lo | hi) === 0 ? 1 : 0;
-        cpu.cf = 0;
-        cpu.vf = 0;
+        cpu.nzcv = ((hi >>> 31) << 3) | (((lo | hi) === 0 ? 1 : 0) << 2);
         const d = insn.rd << 1;
         x[d] = lo;
         x[d | 1] = hi;
@@ -446,10 +423,7 @@ export function execute(cpu: Arm64Cpu): void {
       case 37: {
         // OP_ANDS_WR
         const r = x[insn.rn << 1] & x[insn.rm << 1];
-        cpu.nf = r >>> 31;
-        cpu.zf = r === 0 ? 1 : 0;
-        cpu.cf = 0;
-        cpu.vf = 0;
+        cpu.nzcv = ((r >>> 31) << 3) | ((r === 0 ? 1 : 0) << 2);
         const d = insn.rd << 1;
         x[d] = r;
         x[d | 1] = 0;
@@ -577,7 +551,7 @@ export function execute(cpu: Arm64Cpu): void {
       // ------------------------------------------------------------------ conditional select
       case 56: {
         // OP_CSEL_X
-        const s = (((insn.a >>> ((cpu.nf << 3) | (cpu.zf << 2) | (cpu.cf << 1) | cpu.vf)) & 1) !== 0 ? insn.rn : insn.rm) << 1;
+        const s = (((insn.a >>> (cpu.nzcv)) & 1) !== 0 ? insn.rn : insn.rm) << 1;
         const d = insn.rd << 1;
         const hi = x[s | 1];
         x[d] = x[s];
@@ -587,14 +561,14 @@ export function execute(cpu: Arm64Cpu): void {
       case 57: {
         // OP_CSEL_W
         const d = insn.rd << 1;
-        x[d] = x[(((insn.a >>> ((cpu.nf << 3) | (cpu.zf << 2) | (cpu.cf << 1) | cpu.vf)) & 1) !== 0 ? insn.rn : insn.rm) << 1];
+        x[d] = x[(((insn.a >>> (cpu.nzcv)) & 1) !== 0 ? insn.rn : insn.rm) << 1];
         x[d | 1] = 0;
         break;
       }
       case 58: {
         // OP_CSINC_X
         const d = insn.rd << 1;
-        if (((insn.a >>> ((cpu.nf << 3) | (cpu.zf << 2) | (cpu.cf << 1) | cpu.vf)) & 1) !== 0) {
+        if (((insn.a >>> (cpu.nzcv)) & 1) !== 0) {
           const n = insn.rn << 1;
           const hi = x[n | 1];
           x[d] = x[n];
@@ -611,14 +585,14 @@ export function execute(cpu: Arm64Cpu): void {
       case 59: {
         // OP_CSINC_W
         const d = insn.rd << 1;
-        x[d] = ((insn.a >>> ((cpu.nf << 3) | (cpu.zf << 2) | (cpu.cf << 1) | cpu.vf)) & 1) !== 0 ? x[insn.rn << 1] : (x[insn.rm << 1] + 1) | 0;
+        x[d] = ((insn.a >>> (cpu.nzcv)) & 1) !== 0 ? x[insn.rn << 1] : (x[insn.rm << 1] + 1) | 0;
         x[d | 1] = 0;
         break;
       }
       case 60: {
         // OP_CSINV_X
         const d = insn.rd << 1;
-        if (((insn.a >>> ((cpu.nf << 3) | (cpu.zf << 2) | (cpu.cf << 1) | cpu.vf)) & 1) !== 0) {
+        if (((insn.a >>> (cpu.nzcv)) & 1) !== 0) {
           const n = insn.rn << 1;
           const hi = x[n | 1];
           x[d] = x[n];
@@ -634,14 +608,14 @@ export function execute(cpu: Arm64Cpu): void {
       case 61: {
         // OP_CSINV_W
         const d = insn.rd << 1;
-        x[d] = ((insn.a >>> ((cpu.nf << 3) | (cpu.zf << 2) | (cpu.cf << 1) | cpu.vf)) & 1) !== 0 ? x[insn.rn << 1] : ~x[insn.rm << 1];
+        x[d] = ((insn.a >>> (cpu.nzcv)) & 1) !== 0 ? x[insn.rn << 1] : ~x[insn.rm << 1];
         x[d | 1] = 0;
         break;
       }
       case 62: {
         // OP_CSNEG_X
         const d = insn.rd << 1;
-        if (((insn.a >>> ((cpu.nf << 3) | (cpu.zf << 2) | (cpu.cf << 1) | cpu.vf)) & 1) !== 0) {
+        if (((insn.a >>> (cpu.nzcv)) & 1) !== 0) {
           const n = insn.rn << 1;
           const hi = x[n | 1];
           x[d] = x[n];
@@ -658,7 +632,7 @@ export function execute(cpu: Arm64Cpu): void {
       case 63: {
         // OP_CSNEG_W
         const d = insn.rd << 1;
-        x[d] = ((insn.a >>> ((cpu.nf << 3) | (cpu.zf << 2) | (cpu.cf << 1) | cpu.vf)) & 1) !== 0 ? x[insn.rn << 1] : -x[insn.rm << 1] | 0;
+        x[d] = ((insn.a >>> (cpu.nzcv)) & 1) !== 0 ? x[insn.rn << 1] : -x[insn.rm << 1] | 0;
         x[d | 1] = 0;
         break;
       }
@@ -700,11 +674,12 @@ export function execute(cpu: Arm64Cpu): void {
         // OP_B
         const lo = (pcLo + insn.imm) | 0;
         const hi = (cpu.pcHi + insn.imm2 + ((lo >>> 0) < (pcLo >>> 0) ? 1 : 0)) | 0;
-        if (hi !== cpu.pcHi) {
+        if (hi !== cpu.pcHi || ((lo ^ pcLo) & ~0xfff) !== 0) {
           cpu.pcHi = hi;
-          check = 1;
+          lim = 0;
         }
         pcLo = lo;
+        idx = (lo & 0xfff) >>> 2;
         continue;
       }
       case 73: {
@@ -715,23 +690,25 @@ export function execute(cpu: Arm64Cpu): void {
         x[61] = ret === 0 ? (phi + 1) | 0 : phi;
         const lo = (pcLo + insn.imm) | 0;
         const hi = (phi + insn.imm2 + ((lo >>> 0) < (pcLo >>> 0) ? 1 : 0)) | 0;
-        if (hi !== phi) {
+        if (hi !== phi || ((lo ^ pcLo) & ~0xfff) !== 0) {
           cpu.pcHi = hi;
-          check = 1;
+          lim = 0;
         }
         pcLo = lo;
+        idx = (lo & 0xfff) >>> 2;
         continue;
       }
       case 74: {
         // OP_BCOND (insn.a: the condition's NZCV mask, see condMask)
-        if (((insn.a >>> ((cpu.nf << 3) | (cpu.zf << 2) | (cpu.cf << 1) | cpu.vf)) & 1) !== 0) {
+        if (((insn.a >>> (cpu.nzcv)) & 1) !== 0) {
           const lo = (pcLo + insn.imm) | 0;
           const hi = (cpu.pcHi + insn.imm2 + ((lo >>> 0) < (pcLo >>> 0) ? 1 : 0)) | 0;
-          if (hi !== cpu.pcHi) {
+          if (hi !== cpu.pcHi || ((lo ^ pcLo) & ~0xfff) !== 0) {
             cpu.pcHi = hi;
-            check = 1;
+            lim = 0;
           }
           pcLo = lo;
+          idx = (lo & 0xfff) >>> 2;
           continue;
         }
         break;
@@ -742,11 +719,12 @@ export function execute(cpu: Arm64Cpu): void {
         if ((x[n] | x[n | 1]) === 0) {
           const lo = (pcLo + insn.imm) | 0;
           const hi = (cpu.pcHi + insn.imm2 + ((lo >>> 0) < (pcLo >>> 0) ? 1 : 0)) | 0;
-          if (hi !== cpu.pcHi) {
+          if (hi !== cpu.pcHi || ((lo ^ pcLo) & ~0xfff) !== 0) {
             cpu.pcHi = hi;
-            check = 1;
+            lim = 0;
           }
           pcLo = lo;
+          idx = (lo & 0xfff) >>> 2;
           continue;
         }
         break;
@@ -757,11 +735,12 @@ export function execute(cpu: Arm64Cpu): void {
         if ((x[n] | x[n | 1]) !== 0) {
           const lo = (pcLo + insn.imm) | 0;
           const hi = (cpu.pcHi + insn.imm2 + ((lo >>> 0) < (pcLo >>> 0) ? 1 : 0)) | 0;
-          if (hi !== cpu.pcHi) {
+          if (hi !== cpu.pcHi || ((lo ^ pcLo) & ~0xfff) !== 0) {
             cpu.pcHi = hi;
-            check = 1;
+            lim = 0;
           }
           pcLo = lo;
+          idx = (lo & 0xfff) >>> 2;
           continue;
         }
         break;
@@ -771,11 +750,12 @@ export function execute(cpu: Arm64Cpu): void {
         if (x[insn.rn << 1] === 0) {
           const lo = (pcLo + insn.imm) | 0;
           const hi = (cpu.pcHi + insn.imm2 + ((lo >>> 0) < (pcLo >>> 0) ? 1 : 0)) | 0;
-          if (hi !== cpu.pcHi) {
+          if (hi !== cpu.pcHi || ((lo ^ pcLo) & ~0xfff) !== 0) {
             cpu.pcHi = hi;
-            check = 1;
+            lim = 0;
           }
           pcLo = lo;
+          idx = (lo & 0xfff) >>> 2;
           continue;
         }
         break;
@@ -785,11 +765,12 @@ export function execute(cpu: Arm64Cpu): void {
         if (x[insn.rn << 1] !== 0) {
           const lo = (pcLo + insn.imm) | 0;
           const hi = (cpu.pcHi + insn.imm2 + ((lo >>> 0) < (pcLo >>> 0) ? 1 : 0)) | 0;
-          if (hi !== cpu.pcHi) {
+          if (hi !== cpu.pcHi || ((lo ^ pcLo) & ~0xfff) !== 0) {
             cpu.pcHi = hi;
-            check = 1;
+            lim = 0;
           }
           pcLo = lo;
+          idx = (lo & 0xfff) >>> 2;
           continue;
         }
         break;
@@ -799,11 +780,12 @@ export function execute(cpu: Arm64Cpu): void {
         if ((x[(insn.rn << 1) + insn.a] & insn.b) === 0) {
           const lo = (pcLo + insn.imm) | 0;
           const hi = (cpu.pcHi + insn.imm2 + ((lo >>> 0) < (pcLo >>> 0) ? 1 : 0)) | 0;
-          if (hi !== cpu.pcHi) {
+          if (hi !== cpu.pcHi || ((lo ^ pcLo) & ~0xfff) !== 0) {
             cpu.pcHi = hi;
-            check = 1;
+            lim = 0;
           }
           pcLo = lo;
+          idx = (lo & 0xfff) >>> 2;
           continue;
         }
         break;
@@ -813,11 +795,12 @@ export function execute(cpu: Arm64Cpu): void {
         if ((x[(insn.rn << 1) + insn.a] & insn.b) !== 0) {
           const lo = (pcLo + insn.imm) | 0;
           const hi = (cpu.pcHi + insn.imm2 + ((lo >>> 0) < (pcLo >>> 0) ? 1 : 0)) | 0;
-          if (hi !== cpu.pcHi) {
+          if (hi !== cpu.pcHi || ((lo ^ pcLo) & ~0xfff) !== 0) {
             cpu.pcHi = hi;
-            check = 1;
+            lim = 0;
           }
           pcLo = lo;
+          idx = (lo & 0xfff) >>> 2;
           continue;
         }
         break;
@@ -828,11 +811,12 @@ export function execute(cpu: Arm64Cpu): void {
         const n = insn.rn << 1;
         const lo = x[n];
         const hi = x[n | 1];
-        if (hi !== cpu.pcHi || (lo & 3) !== 0) {
+        if (hi !== cpu.pcHi || ((lo ^ pcLo) & ~0xffc) !== 0) {
           cpu.pcHi = hi;
-          check = 1; // a misaligned target takes the PC alignment fault at the next fetch
+          lim = 0; // a misaligned target takes the PC alignment fault in the head
         }
         pcLo = lo;
+        idx = (lo & 0xfff) >>> 2;
         continue;
       }
       case 82: {
@@ -844,16 +828,19 @@ export function execute(cpu: Arm64Cpu): void {
         const ret = (pcLo + 4) | 0;
         x[60] = ret;
         x[61] = ret === 0 ? (phi + 1) | 0 : phi;
-        if (hi !== phi || (lo & 3) !== 0) {
+        if (hi !== phi || ((lo ^ pcLo) & ~0xffc) !== 0) {
           cpu.pcHi = hi;
-          check = 1;
+          lim = 0;
         }
         pcLo = lo;
+        idx = (lo & 0xfff) >>> 2;
         continue;
       }
       // ------------------------------------------------------------------ loads and stores (offset forms)
       case 84: {
         // OP_LDRX
+        cpu.pcLo = pcLo; // exact for a fault, and for the observers a load/store may reach
+        cpu.icount = ic;
         const b = insn.rn << 1;
         const blo = x[b];
         if (b === 62 && (blo & 15) !== 0) spCheck(cpu);
@@ -863,10 +850,13 @@ export function execute(cpu: Arm64Cpu): void {
         const t = insn.rd << 1;
         x[t] = lo;
         x[t | 1] = cpu.ldHi;
+        lim = cpu.runLimit;
         break;
       }
       case 85: {
         // OP_LDRW
+        cpu.pcLo = pcLo; // exact for a fault, and for the observers a load/store may reach
+        cpu.icount = ic;
         const b = insn.rn << 1;
         const blo = x[b];
         if (b === 62 && (blo & 15) !== 0) spCheck(cpu);
@@ -876,10 +866,13 @@ export function execute(cpu: Arm64Cpu): void {
         const t = insn.rd << 1;
         x[t] = v;
         x[t | 1] = 0;
+        lim = cpu.runLimit;
         break;
       }
       case 86: {
         // OP_LDRB
+        cpu.pcLo = pcLo; // exact for a fault, and for the observers a load/store may reach
+        cpu.icount = ic;
         const b = insn.rn << 1;
         const blo = x[b];
         if (b === 62 && (blo & 15) !== 0) spCheck(cpu);
@@ -889,10 +882,13 @@ export function execute(cpu: Arm64Cpu): void {
         const t = insn.rd << 1;
         x[t] = v;
         x[t | 1] = 0;
+        lim = cpu.runLimit;
         break;
       }
       case 87: {
         // OP_LDRH
+        cpu.pcLo = pcLo; // exact for a fault, and for the observers a load/store may reach
+        cpu.icount = ic;
         const b = insn.rn << 1;
         const blo = x[b];
         if (b === 62 && (blo & 15) !== 0) spCheck(cpu);
@@ -902,10 +898,13 @@ export function execute(cpu: Arm64Cpu): void {
         const t = insn.rd << 1;
         x[t] = v;
         x[t | 1] = 0;
+        lim = cpu.runLimit;
         break;
       }
       case 88: {
         // OP_LDRSBX
+        cpu.pcLo = pcLo; // exact for a fault, and for the observers a load/store may reach
+        cpu.icount = ic;
         const b = insn.rn << 1;
         const blo = x[b];
         if (b === 62 && (blo & 15) !== 0) spCheck(cpu);
@@ -915,10 +914,13 @@ export function execute(cpu: Arm64Cpu): void {
         const t = insn.rd << 1;
         x[t] = v;
         x[t | 1] = v >> 31;
+        lim = cpu.runLimit;
         break;
       }
       case 89: {
         // OP_LDRSBW
+        cpu.pcLo = pcLo; // exact for a fault, and for the observers a load/store may reach
+        cpu.icount = ic;
         const b = insn.rn << 1;
         const blo = x[b];
         if (b === 62 && (blo & 15) !== 0) spCheck(cpu);
@@ -928,10 +930,13 @@ export function execute(cpu: Arm64Cpu): void {
         const t = insn.rd << 1;
         x[t] = v;
         x[t | 1] = 0;
+        lim = cpu.runLimit;
         break;
       }
       case 90: {
         // OP_LDRSHX
+        cpu.pcLo = pcLo; // exact for a fault, and for the observers a load/store may reach
+        cpu.icount = ic;
         const b = insn.rn << 1;
         const blo = x[b];
         if (b === 62 && (blo & 15) !== 0) spCheck(cpu);
@@ -941,10 +946,13 @@ export function execute(cpu: Arm64Cpu): void {
         const t = insn.rd << 1;
         x[t] = v;
         x[t | 1] = v >> 31;
+        lim = cpu.runLimit;
         break;
       }
       case 91: {
         // OP_LDRSHW
+        cpu.pcLo = pcLo; // exact for a fault, and for the observers a load/store may reach
+        cpu.icount = ic;
         const b = insn.rn << 1;
         const blo = x[b];
         if (b === 62 && (blo & 15) !== 0) spCheck(cpu);
@@ -954,10 +962,13 @@ export function execute(cpu: Arm64Cpu): void {
         const t = insn.rd << 1;
         x[t] = v;
         x[t | 1] = 0;
+        lim = cpu.runLimit;
         break;
       }
       case 92: {
         // OP_LDRSW
+        cpu.pcLo = pcLo; // exact for a fault, and for the observers a load/store may reach
+        cpu.icount = ic;
         const b = insn.rn << 1;
         const blo = x[b];
         if (b === 62 && (blo & 15) !== 0) spCheck(cpu);
@@ -967,10 +978,13 @@ export function execute(cpu: Arm64Cpu): void {
         const t = insn.rd << 1;
         x[t] = v;
         x[t | 1] = v >> 31;
+        lim = cpu.runLimit;
         break;
       }
       case 93: {
         // OP_STRX
+        cpu.pcLo = pcLo; // exact for a fault, and for the observers a load/store may reach
+        cpu.icount = ic;
         const b = insn.rn << 1;
         const blo = x[b];
         if (b === 62 && (blo & 15) !== 0) spCheck(cpu);
@@ -978,41 +992,53 @@ export function execute(cpu: Arm64Cpu): void {
         const ahi = (x[b | 1] + insn.imm2 + ((alo >>> 0) < (blo >>> 0) ? 1 : 0)) | 0;
         const t = insn.rd << 1;
         cpu.st64(alo, ahi, x[t], x[t | 1]);
+        lim = cpu.runLimit;
         break;
       }
       case 94: {
         // OP_STRW
+        cpu.pcLo = pcLo; // exact for a fault, and for the observers a load/store may reach
+        cpu.icount = ic;
         const b = insn.rn << 1;
         const blo = x[b];
         if (b === 62 && (blo & 15) !== 0) spCheck(cpu);
         const alo = (blo + insn.imm) | 0;
         const ahi = (x[b | 1] + insn.imm2 + ((alo >>> 0) < (blo >>> 0) ? 1 : 0)) | 0;
         cpu.st32(alo, ahi, x[insn.rd << 1]);
+        lim = cpu.runLimit;
         break;
       }
       case 95: {
         // OP_STRB
+        cpu.pcLo = pcLo; // exact for a fault, and for the observers a load/store may reach
+        cpu.icount = ic;
         const b = insn.rn << 1;
         const blo = x[b];
         if (b === 62 && (blo & 15) !== 0) spCheck(cpu);
         const alo = (blo + insn.imm) | 0;
         const ahi = (x[b | 1] + insn.imm2 + ((alo >>> 0) < (blo >>> 0) ? 1 : 0)) | 0;
         cpu.st8(alo, ahi, x[insn.rd << 1]);
+        lim = cpu.runLimit;
         break;
       }
       case 96: {
         // OP_STRH
+        cpu.pcLo = pcLo; // exact for a fault, and for the observers a load/store may reach
+        cpu.icount = ic;
         const b = insn.rn << 1;
         const blo = x[b];
         if (b === 62 && (blo & 15) !== 0) spCheck(cpu);
         const alo = (blo + insn.imm) | 0;
         const ahi = (x[b | 1] + insn.imm2 + ((alo >>> 0) < (blo >>> 0) ? 1 : 0)) | 0;
         cpu.st16(alo, ahi, x[insn.rd << 1]);
+        lim = cpu.runLimit;
         break;
       }
       // ------------------------------------------------------------------ loads and stores (register offset)
       case 97: {
         // OP_LDRX_R
+        cpu.pcLo = pcLo; // exact for a fault, and for the observers a load/store may reach
+        cpu.icount = ic;
         const m = insn.rm << 1;
         let olo = x[m];
         let ohi = insn.a === 2 ? 0 : insn.a === 6 ? olo >> 31 : x[m | 1];
@@ -1030,10 +1056,13 @@ export function execute(cpu: Arm64Cpu): void {
         const t = insn.rd << 1;
         x[t] = v;
         x[t | 1] = cpu.ldHi;
+        lim = cpu.runLimit;
         break;
       }
       case 98: {
         // OP_LDRW_R
+        cpu.pcLo = pcLo; // exact for a fault, and for the observers a load/store may reach
+        cpu.icount = ic;
         const m = insn.rm << 1;
         let olo = x[m];
         let ohi = insn.a === 2 ? 0 : insn.a === 6 ? olo >> 31 : x[m | 1];
@@ -1051,10 +1080,13 @@ export function execute(cpu: Arm64Cpu): void {
         const t = insn.rd << 1;
         x[t] = v;
         x[t | 1] = 0;
+        lim = cpu.runLimit;
         break;
       }
       case 99: {
         // OP_LDRB_R
+        cpu.pcLo = pcLo; // exact for a fault, and for the observers a load/store may reach
+        cpu.icount = ic;
         const m = insn.rm << 1;
         let olo = x[m];
         let ohi = insn.a === 2 ? 0 : insn.a === 6 ? olo >> 31 : x[m | 1];
@@ -1072,10 +1104,13 @@ export function execute(cpu: Arm64Cpu): void {
         const t = insn.rd << 1;
         x[t] = v;
         x[t | 1] = 0;
+        lim = cpu.runLimit;
         break;
       }
       case 100: {
         // OP_STRX_R
+        cpu.pcLo = pcLo; // exact for a fault, and for the observers a load/store may reach
+        cpu.icount = ic;
         const m = insn.rm << 1;
         let olo = x[m];
         let ohi = insn.a === 2 ? 0 : insn.a === 6 ? olo >> 31 : x[m | 1];
@@ -1091,10 +1126,13 @@ export function execute(cpu: Arm64Cpu): void {
         const addrHi = (x[b | 1] + ohi + ((alo >>> 0) < (blo >>> 0) ? 1 : 0)) | 0;
         const t = insn.rd << 1;
         cpu.st64(alo, addrHi, x[t], x[t | 1]);
+        lim = cpu.runLimit;
         break;
       }
       case 101: {
         // OP_STRW_R
+        cpu.pcLo = pcLo; // exact for a fault, and for the observers a load/store may reach
+        cpu.icount = ic;
         const m = insn.rm << 1;
         let olo = x[m];
         let ohi = insn.a === 2 ? 0 : insn.a === 6 ? olo >> 31 : x[m | 1];
@@ -1109,10 +1147,13 @@ export function execute(cpu: Arm64Cpu): void {
         const alo = (blo + olo) | 0;
         const addrHi = (x[b | 1] + ohi + ((alo >>> 0) < (blo >>> 0) ? 1 : 0)) | 0;
         cpu.st32(alo, addrHi, x[insn.rd << 1]);
+        lim = cpu.runLimit;
         break;
       }
       case 102: {
         // OP_STRB_R
+        cpu.pcLo = pcLo; // exact for a fault, and for the observers a load/store may reach
+        cpu.icount = ic;
         const m = insn.rm << 1;
         let olo = x[m];
         let ohi = insn.a === 2 ? 0 : insn.a === 6 ? olo >> 31 : x[m | 1];
@@ -1127,13 +1168,19 @@ export function execute(cpu: Arm64Cpu): void {
         const alo = (blo + olo) | 0;
         const addrHi = (x[b | 1] + ohi + ((alo >>> 0) < (blo >>> 0) ? 1 : 0)) | 0;
         cpu.st8(alo, addrHi, x[insn.rd << 1]);
+        lim = cpu.runLimit;
         break;
       }
       case 103: // OP_LDST_GEN
+        cpu.pcLo = pcLo; // exact for a fault, and for the observers a load/store may reach
+        cpu.icount = ic;
         ldstGen(cpu, insn);
+        lim = cpu.runLimit;
         break;
       case 104: {
         // OP_LDP_X
+        cpu.pcLo = pcLo; // exact for a fault, and for the observers a load/store may reach
+        cpu.icount = ic;
         const b = insn.rn << 1;
         const blo = x[b];
         if (b === 62 && (blo & 15) !== 0) spCheck(cpu);
@@ -1150,10 +1197,13 @@ export function execute(cpu: Arm64Cpu): void {
         x[t2 | 1] = v2h;
         x[t] = v1;
         x[t | 1] = v1h;
+        lim = cpu.runLimit;
         break;
       }
       case 105: {
         // OP_STP_X
+        cpu.pcLo = pcLo; // exact for a fault, and for the observers a load/store may reach
+        cpu.icount = ic;
         const b = insn.rn << 1;
         const blo = x[b];
         if (b === 62 && (blo & 15) !== 0) spCheck(cpu);
@@ -1163,59 +1213,96 @@ export function execute(cpu: Arm64Cpu): void {
         const t2 = insn.ra << 1;
         if ((alo & 0xfff) > 0xff0) {
           stpSlow(cpu, alo, ahi, t, t2);
+          lim = cpu.runLimit;
           break;
         }
         cpu.st64(alo, ahi, x[t], x[t | 1]);
         cpu.st64((alo + 8) | 0, ahi, x[t2], x[t2 | 1]);
+        lim = cpu.runLimit;
         break;
       }
       case 106: // OP_LDSTP_GEN
+        cpu.pcLo = pcLo; // exact for a fault, and for the observers a load/store may reach
+        cpu.icount = ic;
         ldstpGen(cpu, insn);
+        lim = cpu.runLimit;
         break;
       case 107: // OP_LDR_LIT
+        cpu.pcLo = pcLo; // exact for a fault, and for the observers a load/store may reach
+        cpu.icount = ic;
         ldrLit(cpu, insn);
+        lim = cpu.runLimit;
         break;
       case 108: // OP_FP_LDST
+        cpu.pcLo = pcLo; // exact for a fault, and for the observers a load/store may reach
+        cpu.icount = ic;
         fpLdst(cpu, insn);
+        lim = cpu.runLimit;
         break;
       case 109: // OP_FP_LDSTP
+        cpu.pcLo = pcLo; // exact for a fault, and for the observers a load/store may reach
+        cpu.icount = ic;
         fpLdstp(cpu, insn);
+        lim = cpu.runLimit;
         break;
       case 110: // OP_FP_LDR_LIT
+        cpu.pcLo = pcLo; // exact for a fault, and for the observers a load/store may reach
+        cpu.icount = ic;
         fpLdrLit(cpu, insn);
+        lim = cpu.runLimit;
         break;
       case 111: // OP_EXCL
+        cpu.pcLo = pcLo; // exact for a fault, and for the observers a load/store may reach
+        cpu.icount = ic;
         excl(cpu, insn);
+        lim = cpu.runLimit;
         break;
       case 112: // OP_ATOMIC
+        cpu.pcLo = pcLo; // exact for a fault, and for the observers a load/store may reach
+        cpu.icount = ic;
         atomic(cpu, insn);
+        lim = cpu.runLimit;
         break;
       case 113: // OP_NOP
         break;
+      case 126: {
+        // OP_UNDECODED (cpu.ts): decode on first execution, then dispatch the record in its place
+        cpu.decodeAt(idx);
+        ic--;
+        continue;
+      }
+      case 127: {
+        // OP_PAGE_END (cpu.ts): sequential execution ran off the fetch page
+        ic--;
+        if (pcLo === 0) cpu.pcHi = (cpu.pcHi + 1) | 0;
+        lim = 0;
+        continue;
+      }
       default: {
+        cpu.pcLo = pcLo;
+        cpu.icount = ic;
         const op = insn.op;
         if (op >= 1000 && op < 2000) {
           execFpSimd(cpu, insn);
+          lim = cpu.runLimit;
           break;
         }
         if (op >= 2000 && op < 3000) {
           // The system layer leaves the PC where execution continues (past the instruction or at a vector)
           // and may have changed translation or PSTATE, so the fetch page is looked up again.
           cpu.sys.execute(insn);
-          check = 1;
-          pcLo = cpu.pcLo;
+          lim = 0;
+          pcLo = cpu.pcLo | 0;
           continue;
         }
         cpu.sys.undef();
       }
     }
     pcLo = (pcLo + 4) | 0;
-    if (pcLo === 0) {
-      cpu.pcHi = (cpu.pcHi + 1) | 0;
-      check = 1;
-    }
+    idx = (idx + 1) | 0;
   }
   cpu.pcLo = pcLo;
+  cpu.icount = ic;
 }
 
 /** SP alignment check for a load/store whose base is a misaligned SP (SCTLR_EL1.SA / SA0). */

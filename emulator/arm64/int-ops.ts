@@ -119,3 +119,7 @@ export const OP_FP_LDR_LIT = 110;
 export const OP_EXCL = 111;
 export const OP_ATOMIC = 112;
 export const OP_NOP = 113;
+/** Shared record in the slots of a code page not decoded yet (cpu.ts): the executor decodes, then dispatches. */
+export const OP_UNDECODED = 126;
+/** Shared record in slot 1024 of every code page (cpu.ts): sequential execution ran off the page. */
+export const OP_PAGE_END = 127;

@@ -195,10 +195,7 @@ export function arithX(cpu: Arm64Cpu, insn: Insn): void {
   const s1 = (ahi >>> 0) + (bhi >>> 0) + (s0 > 0xffffffff ? 1 : 0);
   const hi = s1 | 0;
   if (insn.a & 2) {
-    cpu.nf = hi >>> 31;
-    cpu.zf = (lo | hi) === 0 ? 1 : 0;
-    cpu.cf = s1 > 0xffffffff ? 1 : 0;
-    cpu.vf = ((ahi ^ hi) & (bhi ^ hi)) >>> 31;
+    cpu.nzcv = ((hi >>> 31) << 3) | (((lo | hi) === 0 ? 1 : 0) << 2) | ((s1 > 0xffffffff ? 1 : 0) << 1) | (((ahi ^ hi) & (bhi ^ hi)) >>> 31);
   }
   const d = insn.rd << 1;
   x[d] = lo;
@@ -219,10 +216,7 @@ export function arithW(cpu: Arm64Cpu, insn: Insn): void {
   const s = (a >>> 0) + (b >>> 0) + cin;
   const r = s | 0;
   if (insn.a & 2) {
-    cpu.nf = r >>> 31;
-    cpu.zf = r === 0 ? 1 : 0;
-    cpu.cf = s > 0xffffffff ? 1 : 0;
-    cpu.vf = ((a ^ r) & (b ^ r)) >>> 31;
+    cpu.nzcv = ((r >>> 31) << 3) | ((r === 0 ? 1 : 0) << 2) | ((s > 0xffffffff ? 1 : 0) << 1) | (((a ^ r) & (b ^ r)) >>> 31);
   }
   const d = insn.rd << 1;
   x[d] = r;
@@ -255,10 +249,7 @@ export function logicX(cpu: Arm64Cpu, insn: Insn): void {
       lo = x[n] & blo;
       hi = x[n + 1] & bhi;
       if (insn.a === 3) {
-        cpu.nf = hi >>> 31;
-        cpu.zf = (lo | hi) === 0 ? 1 : 0;
-        cpu.cf = 0;
-        cpu.vf = 0;
+        cpu.nzcv = ((hi >>> 31) << 3) | (((lo | hi) === 0 ? 1 : 0) << 2);
       }
   }
   const d = insn.rd << 1;
@@ -282,10 +273,7 @@ export function logicW(cpu: Arm64Cpu, insn: Insn): void {
     default:
       r = a & b;
       if (insn.a === 3) {
-        cpu.nf = r >>> 31;
-        cpu.zf = r === 0 ? 1 : 0;
-        cpu.cf = 0;
-        cpu.vf = 0;
+        cpu.nzcv = ((r >>> 31) << 3) | ((r === 0 ? 1 : 0) << 2);
       }
   }
   const d = insn.rd << 1;
@@ -399,10 +387,7 @@ export function extrW(cpu: Arm64Cpu, insn: Insn): void {
 export function ccmp(cpu: Arm64Cpu, insn: Insn): void {
   if (!condHolds(cpu, insn.c)) {
     const f = insn.ra;
-    cpu.nf = (f >> 3) & 1;
-    cpu.zf = (f >> 2) & 1;
-    cpu.cf = (f >> 1) & 1;
-    cpu.vf = f & 1;
+    cpu.nzcv = f & 15;
     return;
   }
   const x = cpu.x;
@@ -429,19 +414,13 @@ export function ccmp(cpu: Arm64Cpu, insn: Insn): void {
     const lo = s0 | 0;
     const s1 = (ahi >>> 0) + (bhi >>> 0) + (s0 > 0xffffffff ? 1 : 0);
     const hi = s1 | 0;
-    cpu.nf = hi >>> 31;
-    cpu.zf = (lo | hi) === 0 ? 1 : 0;
-    cpu.cf = s1 > 0xffffffff ? 1 : 0;
-    cpu.vf = ((ahi ^ hi) & (bhi ^ hi)) >>> 31;
+    cpu.nzcv = ((hi >>> 31) << 3) | (((lo | hi) === 0 ? 1 : 0) << 2) | ((s1 > 0xffffffff ? 1 : 0) << 1) | (((ahi ^ hi) & (bhi ^ hi)) >>> 31);
   } else {
     const a = x[n];
     if (sub) blo = ~blo;
     const s = (a >>> 0) + (blo >>> 0) + sub;
     const r = s | 0;
-    cpu.nf = r >>> 31;
-    cpu.zf = r === 0 ? 1 : 0;
-    cpu.cf = s > 0xffffffff ? 1 : 0;
-    cpu.vf = ((a ^ r) & (blo ^ r)) >>> 31;
+    cpu.nzcv = ((r >>> 31) << 3) | ((r === 0 ? 1 : 0) << 2) | ((s > 0xffffffff ? 1 : 0) << 1) | (((a ^ r) & (blo ^ r)) >>> 31);
   }
 }
 
