@@ -1,6 +1,6 @@
 /** The `disassemble` request: A64 text from the emulator's disassembler, symbols, source lines, BRK patches hidden. */
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { disassemble } from '../emulator/arm64/disasm';
+import { disassemble } from '../emulator';
 import type { Machine } from './machine';
 import { hex } from './syndrome';
 

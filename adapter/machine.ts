@@ -2,9 +2,7 @@
  * The VMM half of the adapter: one VM with one vCPU, breakpoints turned into debug hardware (or BRK patches),
  * and the run loop (slices, stepping, stops). No DAP types here: the session turns `StopInfo` into events.
  */
-import { Vm, Vcpu, VIRT_RAM_BASE, type Exit } from '../emulator';
-import { SYSREGS, sysRegIndexByKey, sysRegKey } from '../emulator/arm64/sysregs';
-import { STOP_PAUSE } from '../emulator/arm64/cpu';
+import { Vm, Vcpu, VIRT_RAM_BASE, type Exit, type GuestExceptionExit, type TrapExit } from '../emulator';
 import { BreakpointStore, hitConditionMet, type CodeBreakpoint, type DataBreakpoint } from './breakpoints';
 import type { LaunchConfig } from './launch-config';
 import { SymbolTable, type LineEntry } from './symbols';
@@ -82,12 +80,10 @@ export class Machine {
   private slice: number;
   private pauseRequested = false;
   private goal: Goal | undefined;
-  private pending: PendingException | undefined;
   private resumeFromWatch = false;
   /** Software breakpoints in memory: address → the original instruction word. */
   private readonly patches = new Map<number, number>();
   private tempBp: number | undefined;
-  private stopAfterTrap = false;
   private useHw = false;
   private uart: number[] = [];
   private framesCache: Frame[] | undefined;
@@ -115,61 +111,41 @@ export class Machine {
     this.hostDebug = config.profile !== 'bare';
     this.bps = new BreakpointStore(config.breakpoints, config.watchpoints, config.breakpointMode, this.hostDebug);
     this.slice = config.sliceInstructions;
-    this.installHooks();
+    this.applyExceptionFilters();
   }
 
-  /**
-   * The public face has no "guest took exception X" or "hypervisor served a trap" notification: wrap the system
-   * layer's takeException and the policy's trap handler (reported as an emulator API gap).
-   */
-  private installHooks(): void {
-    const sys = this.vcpu.cpu.sys;
-    const take = sys.takeException.bind(sys);
-    sys.takeException = (ec: number, iss: number, farLo: number, farHi: number, farValid: boolean, elrLo: number, elrHi: number): void => {
-      take(ec, iss, farLo, farHi, farValid, elrLo, elrHi);
-      const filter = filterForEc(ec);
-      if (!this.filters.has(filter)) return;
-      const esr = ((ec << 26) | (1 << 25) | (iss & 0x1ffffff)) >>> 0;
-      const far = farValid ? (BigInt(farHi >>> 0) << 32n) | BigInt(farLo >>> 0) : undefined;
-      const elr = (BigInt(elrHi >>> 0) << 32n) | BigInt(elrLo >>> 0);
-      this.pending = {
-        filter,
-        title: ecName(ec),
-        details: `guest exception at ${hex(elr)}${this.sym(Number(elr))}: ESR_EL1 ${describeSyndrome(esr, far).replace(/^hsr=/, '')}; vector ${hex(this.vcpu.cpu.pc)}`,
-      };
-      this.vcpu.pause();
+  /** Opt-in exits for the enabled exception filters (guest exceptions by class, served traps). */
+  applyExceptionFilters(): void {
+    const classes: number[] = [];
+    for (let ec = 0; ec < 64; ec++) if (this.filters.has(filterForEc(ec))) classes.push(ec);
+    this.vcpu.setExceptionExits(classes.length > 0 ? { classes } : null);
+    this.vcpu.setTrapExits(this.filters.has('oslock') || this.filters.has('trappedDebugReg'));
+  }
+
+  /** A guest-exception exit as an exception stop, when its filter is on. */
+  private exceptionStop(e: GuestExceptionExit): PendingException | undefined {
+    const filter = filterForEc(e.ec);
+    if (!this.filters.has(filter)) return undefined;
+    const elr = e.elr;
+    return {
+      filter,
+      title: ecName(e.ec),
+      details: `guest exception at ${hex(elr)}${this.sym(Number(elr))}: ESR_EL1 ${describeSyndrome(Number(e.esr), e.farValid ? e.far : undefined).replace(/^hsr=/, '')}; vector ${hex(e.pc)}`,
     };
-    // A trap is served inside Vcpu.run's loop, which restarts the CPU right after it: a pause requested there
-    // would only take effect on the next run. Make the CPU's next run call return at once instead.
-    const cpu = this.vcpu.cpu;
-    const cpuRun = cpu.run.bind(cpu);
-    cpu.run = (n: number): number => {
-      if (this.stopAfterTrap) {
-        this.stopAfterTrap = false;
-        return STOP_PAUSE;
-      }
-      return cpuRun(n);
-    };
-    const policy = this.vcpu.policy;
-    const handle = policy.handleTrap.bind(policy);
-    policy.handleTrap = (): void => {
-      const esr = sys.el2Esr >>> 0;
-      const iss = esr & 0x1ffffff;
-      const i = sysRegIndexByKey(sysRegKey((iss >>> 20) & 3, (iss >>> 14) & 7, (iss >>> 10) & 15, (iss >>> 1) & 15, (iss >>> 17) & 7));
-      const name = i >= 0 ? SYSREGS[i].name : 'an unknown register';
-      const pc = this.vcpu.cpu.pc;
-      const before = this.oslsr();
-      handle();
+  }
+
+  /** A trap exit as an exception stop, when its filter is on. */
+  private trapStop(e: TrapExit): PendingException | undefined {
+    const dir = e.write ? 'write to' : 'read of';
+    const at = `${hex(e.accessPc)}${this.sym(Number(e.accessPc))}`;
+    if (e.osLockChanged === true && this.filters.has('oslock')) {
       const after = this.oslsr();
-      const dir = (iss & 1) !== 0 ? 'read of' : 'write to';
-      if (before !== after && this.filters.has('oslock')) {
-        this.pending = { filter: 'oslock', title: 'OS Lock changed', details: `OSLSR_EL1 ${hex(before)} → ${hex(after)} (OSLK=${(after >> 1n) & 1n}) by the ${dir} ${name} at ${hex(pc)}${this.sym(Number(pc))}` };
-        this.stopAfterTrap = true;
-      } else if (this.filters.has('trappedDebugReg')) {
-        this.pending = { filter: 'trappedDebugReg', title: `Trapped ${dir} ${name}`, details: `hsr=${hex(esr, 8)} EC=0x18: guest ${dir} ${name} at ${hex(pc)}${this.sym(Number(pc))} served by the hypervisor (${this.config.profile})` };
-        this.stopAfterTrap = true;
-      }
-    };
+      const before = after ^ 2n;
+      return { filter: 'oslock', title: 'OS Lock changed', details: `OSLSR_EL1 ${hex(before)} → ${hex(after)} (OSLK=${(after >> 1n) & 1n}) by the ${dir} ${e.register} at ${at}` };
+    }
+    if (this.filters.has('trappedDebugReg'))
+      return { filter: 'trappedDebugReg', title: `Trapped ${dir} ${e.register}`, details: `hsr=${hex(e.esr, 8)} EC=0x18: guest ${dir} ${e.register} at ${at} served by the hypervisor (${this.config.profile})` };
+    return undefined;
   }
 
   oslsr(): bigint {
@@ -193,19 +169,26 @@ export class Machine {
   }
 
   get pc(): number {
-    return Number(this.vcpu.cpu.pc);
+    return Number(this.vcpu.getOneReg('pc'));
   }
 
   // ------------------------------------------------------------------ memory (software breakpoints hidden)
 
+  /** Whether [addr, addr + len) is mapped (current stage-1 translation) to guest RAM. */
   isRam(addr: number, len = 1): boolean {
-    return this.vm.machine.bus.isRam(addr, len);
+    return addr >= 0 && this.vcpu.isBackedVirtual(BigInt(addr), len);
   }
 
   /** Guest memory as the program wrote it: BRK patches show their original words. Undefined outside RAM. */
   readMemory(addr: number, len: number): Uint8Array | undefined {
-    if (!this.isRam(addr, len)) return undefined;
-    const out = this.vm.machine.bus.readBytes(addr, len);
+    if (addr < 0) return undefined;
+    let out: Uint8Array;
+    try {
+      out = this.vcpu.readVirtual(BigInt(addr), len);
+    } catch (e) {
+      if (e instanceof RangeError) return undefined; // unmapped, or not RAM
+      throw e;
+    }
     for (const [a, word] of this.patches) {
       for (let i = 0; i < 4; i++) {
         const o = a + i - addr;
@@ -217,11 +200,11 @@ export class Machine {
 
   /** Write guest memory; bytes landing on a patched word update the saved original and keep the BRK. */
   writeMemory(addr: number, data: Uint8Array): void {
-    if (!this.isRam(addr, data.length)) throw new RangeError(`${hex(addr)}+${data.length} is not guest RAM (RAM is ${hex(VIRT_RAM_BASE)}-${hex(VIRT_RAM_BASE + this.config.memoryBytes)})`);
-    this.vm.machine.bus.writeBytes(addr, data);
+    if (!this.isRam(addr, data.length)) throw new RangeError(`${hex(addr)}+${data.length} is not guest RAM or not mapped (RAM is ${hex(VIRT_RAM_BASE)}-${hex(VIRT_RAM_BASE + this.config.memoryBytes)})`);
+    this.vcpu.writeVirtual(BigInt(addr), data);
     for (const [a, word] of this.patches) {
       if (a + 4 <= addr || a >= addr + data.length) continue;
-      const cur = this.vm.machine.bus.readBytes(a, 4);
+      const cur = this.vcpu.readVirtual(BigInt(a), 4);
       let w = word;
       for (let i = 0; i < 4; i++) {
         const o = a + i - addr;
@@ -242,11 +225,11 @@ export class Machine {
   private pokeWord(addr: number, word: number): void {
     const b = new Uint8Array(4);
     new DataView(b.buffer).setUint32(0, word >>> 0, true);
-    this.vm.machine.bus.writeBytes(addr, b);
+    this.vcpu.writeVirtual(BigInt(addr), b);
   }
 
   private peekWord(addr: number): number {
-    return new DataView(this.vm.machine.bus.readBytes(addr, 4).buffer).getUint32(0, true);
+    return new DataView(this.vcpu.readVirtual(BigInt(addr), 4).buffer).getUint32(0, true);
   }
 
   // ------------------------------------------------------------------ debug hardware
@@ -293,8 +276,6 @@ export class Machine {
     const useHw = img.bcr.some((v) => v !== 0n) || img.wcr.some((v) => v !== 0n);
     this.vcpu.setGuestDebug({ enable, singlestep, useSwBp: true, useHw, ...img });
     this.useHw = useHw;
-    // The effective (live) set is normally recomputed on entry; refresh now so the views show it at once.
-    this.vcpu.cpu.debug.refresh();
   }
 
   // ------------------------------------------------------------------ execution
@@ -304,7 +285,6 @@ export class Machine {
     this.patches.clear(); // RAM was reloaded: every patch is gone
     this.tempBp = undefined;
     this.goal = undefined;
-    this.pending = undefined;
     this.resumeFromWatch = false;
     this.lastExit = undefined;
     this.uart = [];
@@ -428,7 +408,6 @@ export class Machine {
     if (this.resumeFromWatch || this.bps.codeAt(pc).length > 0 || this.patches.has(pc)) {
       const e = this.stepOne();
       if (!(e.reason === 'debug' && 'arm64' in e && (ecOf(e.arm64.hsr) & 0x3e) === 0x32)) return this.handleExit(e, goal);
-      if (this.pending !== undefined) return this.handleExit({ reason: 'pause', flags: 0 }, goal);
     }
     const target = goal.kind === 'out' ? goal.addr : goal.kind === 'line' ? goal.runTo?.addr : undefined;
     if (target !== this.tempBp) {
@@ -451,7 +430,7 @@ export class Machine {
       const prevSp = this.vcpu.getOneReg('sp');
       const exit = this.stepOne();
       const isStep = exit.reason === 'debug' && 'arm64' in exit && (ecOf(exit.arm64.hsr) & 0x3e) === 0x32;
-      if (!isStep || this.pending !== undefined) return this.handleExit(exit, goal);
+      if (!isStep) return this.handleExit(exit, goal);
       this.lastExit = exit;
       if (goal.kind === 'instruction') {
         this.stop({ reason: 'step', description: `Stepped to ${hex(this.pc)}${this.sym(this.pc)}` });
@@ -516,13 +495,14 @@ export class Machine {
   /** Turn an exit into a stop, or decide to keep going. Returns true when the goal ended. */
   private handleExit(exit: Exit, goal: Goal): boolean {
     this.lastExit = exit;
-    if (this.pending !== undefined) {
-      const p = this.pending;
-      this.pending = undefined;
-      this.stop({ reason: 'exception', description: `${p.title}: ${p.details}`, text: p.title, exception: { id: p.filter, description: p.title, details: p.details } });
-      return true;
-    }
     switch (exit.reason) {
+      case 'guest-exception':
+      case 'trap': {
+        const p = exit.reason === 'trap' ? this.trapStop(exit) : this.exceptionStop(exit);
+        if (p === undefined) return false;
+        this.stop({ reason: 'exception', description: `${p.title}: ${p.details}`, text: p.title, exception: { id: p.filter, description: p.title, details: p.details } });
+        return true;
+      }
       case 'budget':
       case 'intr':
         return false;
@@ -587,6 +567,18 @@ export class Machine {
     // Not ours (the guest's own BRK, breakpoint, watchpoint or step): hand it back as QEMU does with KVM.
     this.vcpu.injectException({ hsr, far });
     this.host.output(`[stepvisor] guest debug event re-injected: ${syn} at ${hex(pc)}${this.sym(pc)}\n`, 'console');
+    if (this.filters.has('guestDebug')) {
+      // Injected by us, so no guest-exception exit reports it: the guest's state after entry tells the same story.
+      const reg = (n: string): bigint => this.vcpu.getOneReg(n);
+      const esr = reg('ESR_EL1');
+      const ec = Number(esr >> 26n) & 0x3f;
+      const farValid = ec === 0x34 || ec === 0x35;
+      const p = this.exceptionStop({ reason: 'guest-exception', ec, esr, farValid, far: reg('FAR_EL1'), elr: reg('ELR_EL1'), spsr: reg('SPSR_EL1'), pc: reg('pc'), flags: 0 });
+      if (p !== undefined) {
+        this.stop({ reason: 'exception', description: `${p.title}: ${p.details}`, text: p.title, exception: { id: p.filter, description: p.title, details: p.details } });
+        return true;
+      }
+    }
     return false;
   }
 

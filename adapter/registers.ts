@@ -2,7 +2,7 @@
  * Register access by name for the views and the evaluator, and the debug-hardware snapshot (guest view next
  * to the effective view the hypervisor loads).
  */
-import { SYSREGS, sysRegByName, type SysRegDef, type SysRegField } from '../emulator/arm64/sysregs';
+import { SYSREGS, sysRegByName, type SysRegDef, type SysRegField } from '../emulator';
 import type { Machine } from './machine';
 import { hex } from './syndrome';
 
@@ -44,7 +44,7 @@ export function readReg(m: Machine, name: string): bigint | undefined {
     const v = m.vcpu.getOneReg(`v${i}`);
     return n[0] === 'd' ? v & ((1n << 64n) - 1n) : n[0] === 's' ? v & 0xffff_ffffn : v;
   }
-  if (n === 'mdcr_el2') return BigInt(m.vcpu.policy.mdcr >>> 0);
+  if (n === 'mdcr_el2') return m.vcpu.debugState().mdcrEl2;
   try {
     return m.vcpu.getOneReg(n);
   } catch {
@@ -61,7 +61,6 @@ export function writeReg(m: Machine, name: string, value: bigint): void {
   const def = sysRegByName(n);
   if (def !== undefined && def.access === 'RO') throw new RangeError(`${def.name} is read-only`);
   m.vcpu.setOneReg(n, w !== null ? value & 0xffff_ffffn : BigInt.asUintN(n.startsWith('v') ? 128 : 64, value));
-  if (def !== undefined && /^(DBG|MDSCR|OSLAR)/.test(def.name)) m.vcpu.cpu.debug.refresh();
   m.dropFrames();
 }
 
@@ -85,23 +84,24 @@ export interface DebugHardware {
   profile: string;
 }
 
-/** The `stepvisor/debugHardware` body. Effective values come from the debug unit's live set. */
+/** The `stepvisor/debugHardware` body: the vCPU's debug state, guest view next to the effective one. */
 export function debugHardware(m: Machine): DebugHardware {
-  const live = m.vcpu.cpu.debug.live;
-  const g = (n: string): bigint => readReg(m, n) ?? 0n;
+  const d = m.vcpu.debugState();
+  const g = d.guest;
+  const e = d.effective;
   const bps: SlotView[] = [];
   for (let i = 0; i < m.config.breakpoints; i++)
-    bps.push({ index: i, guest: { ctrl: hex(g(`DBGBCR${i}_EL1`)), value: hex(g(`DBGBVR${i}_EL1`)) }, effective: { ctrl: hex(live.bcr[i]), value: hex(live.bvr[i]) }, owner: m.bps.slotOwner('bp', i) });
+    bps.push({ index: i, guest: { ctrl: hex(g.bcr[i] ?? 0n), value: hex(g.bvr[i] ?? 0n) }, effective: { ctrl: hex(e.bcr[i] ?? 0n), value: hex(e.bvr[i] ?? 0n) }, owner: m.bps.slotOwner('bp', i) });
   const wps: SlotView[] = [];
   for (let i = 0; i < m.config.watchpoints; i++)
-    wps.push({ index: i, guest: { ctrl: hex(g(`DBGWCR${i}_EL1`)), value: hex(g(`DBGWVR${i}_EL1`)) }, effective: { ctrl: hex(live.wcr[i]), value: hex(live.wvr[i]) }, owner: m.bps.slotOwner('wp', i) });
+    wps.push({ index: i, guest: { ctrl: hex(g.wcr[i] ?? 0n), value: hex(g.wvr[i] ?? 0n) }, effective: { ctrl: hex(e.wcr[i] ?? 0n), value: hex(e.wvr[i] ?? 0n) }, owner: m.bps.slotOwner('wp', i) });
   for (const s of [...bps, ...wps]) if (s.owner === undefined) delete s.owner;
   return {
     breakpoints: bps,
     watchpoints: wps,
-    mdscr: { guest: hex(g('MDSCR_EL1')), effective: hex(m.vcpu.cpu.sys.effMdscr >>> 0) },
-    oslsr: hex(g('OSLSR_EL1')),
-    mdcrEl2: hex(m.vcpu.policy.mdcr >>> 0),
+    mdscr: { guest: hex(g.mdscr), effective: hex(e.mdscr) },
+    oslsr: hex(d.oslsr),
+    mdcrEl2: hex(d.mdcrEl2),
     profile: m.config.profile,
   };
 }

@@ -454,6 +454,7 @@ export class StepvisorDebugSession extends LoggingDebugSession {
       for (const f of want) if (!known.has(f)) throw new RequestError(ERR.args, `unknown exception filter '${f}'; known: ${[...known].join(', ')}`);
       m.filters.clear();
       for (const f of want) m.filters.add(f as ExceptionFilter);
+      m.applyExceptionFilters();
       response.body = { breakpoints: want.map(() => ({ verified: true })) };
     });
   }

@@ -4,7 +4,7 @@
  * References are handed out per stop and die with it (a stale one gets a clear error).
  */
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { SYSREGS, type SysRegField } from '../emulator/arm64/sysregs';
+import { SYSREGS, type DebugRegs, type SysRegField } from '../emulator';
 import type { Machine } from './machine';
 import { fieldsOf, readReg, writeReg } from './registers';
 import type { Frame } from './unwind';
@@ -88,18 +88,21 @@ export class VariableStore {
         return Array.from({ length: 32 }, (_, i) => this.regVar(`v${i}`));
       case 'debug': {
         const out: DebugProtocol.Variable[] = [];
-        const live = m.vcpu.cpu.debug.live;
-        out.push(this.pairVar('MDSCR_EL1', () => readReg(m, 'MDSCR_EL1') ?? 0n, () => BigInt(m.vcpu.cpu.sys.effMdscr >>> 0)));
+        // One snapshot for this listing; expansions later ask again (a register may have been written since).
+        let snap: DebugRegs | undefined = m.vcpu.debugState().effective;
+        const eff = (): DebugRegs => snap ?? m.vcpu.debugState().effective;
+        out.push(this.pairVar('MDSCR_EL1', () => readReg(m, 'MDSCR_EL1') ?? 0n, () => eff().mdscr));
         out.push(this.regVar('OSLSR_EL1'));
         out.push({ ...this.regVar('MDCR_EL2'), presentationHint: { attributes: ['readOnly'] } });
         for (let i = 0; i < m.config.breakpoints; i++) {
-          out.push(this.pairVar(`DBGBCR${i}_EL1`, () => readReg(m, `DBGBCR${i}_EL1`) ?? 0n, () => live.bcr[i]));
-          out.push(this.pairVar(`DBGBVR${i}_EL1`, () => readReg(m, `DBGBVR${i}_EL1`) ?? 0n, () => live.bvr[i]));
+          out.push(this.pairVar(`DBGBCR${i}_EL1`, () => readReg(m, `DBGBCR${i}_EL1`) ?? 0n, () => eff().bcr[i] ?? 0n));
+          out.push(this.pairVar(`DBGBVR${i}_EL1`, () => readReg(m, `DBGBVR${i}_EL1`) ?? 0n, () => eff().bvr[i] ?? 0n));
         }
         for (let i = 0; i < m.config.watchpoints; i++) {
-          out.push(this.pairVar(`DBGWCR${i}_EL1`, () => readReg(m, `DBGWCR${i}_EL1`) ?? 0n, () => live.wcr[i]));
-          out.push(this.pairVar(`DBGWVR${i}_EL1`, () => readReg(m, `DBGWVR${i}_EL1`) ?? 0n, () => live.wvr[i]));
+          out.push(this.pairVar(`DBGWCR${i}_EL1`, () => readReg(m, `DBGWCR${i}_EL1`) ?? 0n, () => eff().wcr[i] ?? 0n));
+          out.push(this.pairVar(`DBGWVR${i}_EL1`, () => readReg(m, `DBGWVR${i}_EL1`) ?? 0n, () => eff().wvr[i] ?? 0n));
         }
+        snap = undefined;
         return out;
       }
       case 'sys':

@@ -61,7 +61,7 @@ export function runElfHeadless(elf: Uint8Array, opts: HeadlessOptions = {}): Hea
   for (;;) {
     const remaining = max - vcpu.stats.instructions;
     if (remaining <= 0) {
-      result = { outcome: 'budget', message: `instruction budget of ${max} exhausted at PC=0x${vcpu.cpu.pc.toString(16)}` };
+      result = { outcome: 'budget', message: `instruction budget of ${max} exhausted at PC=0x${vcpu.getOneReg('pc').toString(16)}` };
       break;
     }
     const exit = vcpu.run({ maxInstructions: Math.min(slice, remaining) });
@@ -82,7 +82,7 @@ export function runElfHeadless(elf: Uint8Array, opts: HeadlessOptions = {}): Hea
       result = { outcome: 'no-vector', message: exit.message, exit };
       break;
     }
-    result = { outcome: 'error', message: `unexpected exit ${exit.reason} at PC=0x${vcpu.cpu.pc.toString(16)}`, exit };
+    result = { outcome: 'error', message: `unexpected exit ${exit.reason} at PC=0x${vcpu.getOneReg('pc').toString(16)}`, exit };
     break;
   }
   flush();

@@ -1,6 +1,6 @@
 import type { Arm64Cpu } from '../arm64/cpu';
 import { emptyRegSet, type DebugRegSet, type DebugUnit, MAX_SLOTS } from '../arm64/debug/debug-unit';
-import { EL2_TRAP_BIT, SYSREGS, sysRegIndex, sysRegIndexByKey, sysRegKey } from '../arm64/sysregs';
+import { EL2_TRAP_BIT, SYSREGS, genericSysRegName, sysRegIndex, sysRegIndexByKey, sysRegKey } from '../arm64/sysregs';
 
 /**
  * KVM's arm64 guest-debug policy (spec §C.2, §C.5; seeds 000, 001, 002, 004) as the hypervisor half of the
@@ -67,6 +67,16 @@ const RAZ_WI = new Set(['OSDLR_EL1', 'DBGPRCR_EL1', 'DBGCLAIMSET_EL1', 'DBGCLAIM
 const OWNERSHIP_REGS = /^(DBG[BW][CV]R\d+_EL1|MDSCR_EL1)$/;
 
 type Owner = 'free' | 'guest' | 'host';
+
+/** What `handleTrap` served: the register, the direction, the value moved, or UNDEF injected. */
+export interface ServedTrap {
+  register: string;
+  read: boolean;
+  value: bigint;
+  undef: boolean;
+  /** ESR_EL2 of the trap. */
+  esr: number;
+}
 
 export class DebugPolicy {
   /** KVM_SET_GUEST_DEBUG control word in force (0 = not debugging). */
@@ -151,23 +161,51 @@ export class DebugPolicy {
     this.restoreSpe();
   }
 
-  /** Ownership and MDCR_EL2 for the next stretch of guest execution, applied to the system layer. */
-  private configure(entry: boolean): void {
-    const sys = this.cpu.sys;
+  /** The owner the next entry computes from the current state (pure). */
+  private nextOwner(): Owner {
     const guestDebug = this.control !== 0;
-    const mdscr = sys.lo[I_MDSCR];
+    const mdscr = this.cpu.sys.lo[I_MDSCR];
     if (this.profile === 'kvm') {
       // debug_owner: HOST while debugging or locked; GUEST once the guest enabled debug or wrote a register.
-      this.owner = guestDebug || this.osLocked ? 'host' : (mdscr & (MDSCR_KDE | MDSCR_MDE)) !== 0 || this.owner === 'guest' ? 'guest' : 'free';
-    } else {
-      // DEBUG_DIRTY: set when the guest's MDSCR enables debug or it wrote a debug register; cleared on exit.
-      this.owner = guestDebug ? 'host' : (mdscr & (MDSCR_KDE | MDSCR_MDE)) !== 0 || this.owner === 'guest' ? 'guest' : 'free';
+      return guestDebug || this.osLocked ? 'host' : (mdscr & (MDSCR_KDE | MDSCR_MDE)) !== 0 || this.owner === 'guest' ? 'guest' : 'free';
     }
-    let mdcr = MDCR_TPM | MDCR_TPMCR | MDCR_TDRA | MDCR_TDOSA | (sys.options.spe ? MDCR_TPMS : 0);
-    if (guestDebug) mdcr |= MDCR_TDE;
-    const tda = this.profile === 'kvm' ? this.owner !== 'guest' : (this.control & KVM_GUESTDBG_USE_HW) !== 0 || this.owner !== 'guest';
+    // DEBUG_DIRTY: set when the guest's MDSCR enables debug or it wrote a debug register; cleared on exit.
+    return guestDebug ? 'host' : (mdscr & (MDSCR_KDE | MDSCR_MDE)) !== 0 || this.owner === 'guest' ? 'guest' : 'free';
+  }
+
+  /** MDCR_EL2 for `owner` and the current KVM_SET_GUEST_DEBUG control (pure). */
+  private mdcrFor(owner: Owner): number {
+    let mdcr = MDCR_TPM | MDCR_TPMCR | MDCR_TDRA | MDCR_TDOSA | (this.cpu.sys.options.spe ? MDCR_TPMS : 0);
+    if (this.control !== 0) mdcr |= MDCR_TDE;
+    const tda = this.profile === 'kvm' ? owner !== 'guest' : (this.control & KVM_GUESTDBG_USE_HW) !== 0 || owner !== 'guest';
     if (tda) mdcr |= MDCR_TDA;
-    this.mdcr = mdcr;
+    return mdcr;
+  }
+
+  /**
+   * While the vCPU is stopped: load the live set and effective MDSCR the next entry will load, and return the
+   * MDCR_EL2 it will compute, without changing ownership, traps or statistics (the VMM's views).
+   */
+  preview(): number {
+    if (this.profile === 'bare') {
+      this.cpu.debug.refresh();
+      return 0;
+    }
+    const saved = this.owner;
+    const next = this.nextOwner();
+    this.owner = next;
+    try {
+      this.cpu.debug.refresh();
+    } finally {
+      this.owner = saved;
+    }
+    return this.mdcrFor(next);
+  }
+
+  /** Ownership and MDCR_EL2 for the next stretch of guest execution, applied to the system layer. */
+  private configure(entry: boolean): void {
+    this.owner = this.nextOwner();
+    this.mdcr = this.mdcrFor(this.owner);
     this.applyMdcr();
     if (entry && (this.owner !== 'free' || (this.control & KVM_GUESTDBG_USE_HW) !== 0)) this.stats.worldSwitches++;
   }
@@ -210,9 +248,9 @@ export class DebugPolicy {
 
   /**
    * Serve the access that stopped the CPU with STOP_EL2_TRAP (syndrome in sys.el2Esr), as KVM's trap handlers
-   * do, and resume the guest after it (or inject UNDEF).
+   * do, and resume the guest after it (or inject UNDEF). Returns what was served.
    */
-  handleTrap(): void {
+  handleTrap(): ServedTrap {
     const cpu = this.cpu;
     const sys = cpu.sys;
     const iss = sys.el2Esr & 0x1ffffff;
@@ -221,6 +259,9 @@ export class DebugPolicy {
     const key = sysRegKey((iss >>> 20) & 3, (iss >>> 14) & 7, (iss >>> 10) & 15, (iss >>> 1) & 15, (iss >>> 17) & 7);
     const i = sysRegIndexByKey(key);
     const name = i >= 0 ? SYSREGS[i].name : '';
+    const register = i >= 0 ? name : genericSysRegName((iss >>> 20) & 3, (iss >>> 14) & 7, (iss >>> 10) & 15, (iss >>> 1) & 15, (iss >>> 17) & 7);
+    const esr = sys.el2Esr >>> 0;
+    const xt = rt === 31 ? 0n : cpu.getX(rt);
     this.stats.trappedAccesses++;
     const before = this.owner;
     let value = 0n;
@@ -242,7 +283,7 @@ export class DebugPolicy {
     }
     if (undef) {
       sys.takeException(0, 0, 0, 0, false, cpu.pcLo, cpu.pcHi);
-      return;
+      return { register, read, value: 0n, undef: true, esr };
     }
     if (read && rt !== 31) cpu.setX(rt, value);
     cpu.pc = cpu.pc + 4n;
@@ -251,6 +292,7 @@ export class DebugPolicy {
     this.configure(false);
     if (before === 'free' && this.owner !== 'free') this.stats.worldSwitches++; // switched in mid-run (eager from now on)
     cpu.debug.refresh();
+    return { register, read, value: read ? value : xt, undef: false, esr };
   }
 
   // ---------------------------------------------------------------- SPE (seed 001)

@@ -39,6 +39,19 @@ export type Exit =
   /** `Vcpu.pause()` was called while the vCPU was running. */
   | { readonly reason: 'pause'; readonly flags: number }
   /**
+   * Opt-in (`Vcpu.setExceptionExits`), like KVM's opt-in exits: the guest just took a synchronous exception to
+   * EL1 whose class is enabled. Reported right after the exception entry: ESR_EL1/ELR_EL1/SPSR_EL1 (and FAR_EL1
+   * when `farValid`) are written and `pc` is the vector. Exceptions the VMM injects (`injectException`) and
+   * exceptions whose vector cannot be fetched ('internal-error') are not reported here.
+   */
+  | GuestExceptionExit
+  /**
+   * Opt-in (`Vcpu.setTrapExits`): a guest access to a system register that the hypervisor traps (MDCR_EL2.TDA,
+   * TDOSA, TDRA, TPM...) was served by the policy; PC is past the accessing instruction. Accesses the policy
+   * answers with UNDEF are guest exceptions instead (see 'guest-exception').
+   */
+  | TrapExit
+  /**
    * The guest cannot make progress: it took an exception whose vector cannot be fetched (for example VBAR_EL1
    * never set). The syndrome of the exception that found no vector is reported.
    */
@@ -54,3 +67,37 @@ export type Exit =
     };
 
 export type ExitReason = Exit['reason'];
+
+export interface GuestExceptionExit {
+  readonly reason: 'guest-exception';
+  /** Exception class (ESR_EL1[31:26]). */
+  readonly ec: number;
+  /** ESR_EL1 as written on entry. */
+  readonly esr: bigint;
+  /** Whether the exception wrote FAR_EL1 (aborts, watchpoints, PC alignment); otherwise `far` is FAR_EL1's old value. */
+  readonly farValid: boolean;
+  readonly far: bigint;
+  /** ELR_EL1: the preferred return address (the faulting instruction, or the one after an SVC). */
+  readonly elr: bigint;
+  /** SPSR_EL1: PSTATE at the time of the exception. */
+  readonly spsr: bigint;
+  /** The vector the guest is about to execute. */
+  readonly pc: bigint;
+  readonly flags: number;
+}
+
+export interface TrapExit {
+  readonly reason: 'trap';
+  /** Register name from the system-register table (e.g. 'OSLAR_EL1', 'DBGBCR0_EL1'), or 'S<op0>_<op1>_C<n>_C<m>_<op2>'. */
+  readonly register: string;
+  readonly write: boolean;
+  /** The value written (from Xt), or the value the policy returned to the guest's Xt. */
+  readonly value: bigint;
+  /** ESR_EL2 of the trap (EC 0x18). */
+  readonly esr: number;
+  /** Address of the trapped MRS/MSR (the PC is now past it). */
+  readonly accessPc: bigint;
+  /** Present and true when the access changed OSLSR_EL1.OSLK (an OSLAR_EL1 write under the kvm profile). */
+  readonly osLockChanged?: boolean;
+  readonly flags: number;
+}

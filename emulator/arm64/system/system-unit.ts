@@ -183,6 +183,14 @@ export class SystemUnit {
   lastElrHi = 0;
   /** Exceptions taken since reset. */
   exceptionCount = 0;
+  /**
+   * Opt-in exception exits (maintained by the hypervisor model): one bit per exception class, EC 0-31 in
+   * `exitEcLo`, 32-63 in `exitEcHi`. After an exception entry of a selected class whose vector is usable,
+   * `onExceptionExit` is called (it typically stops the CPU); not on the hot path, exceptions are rare.
+   */
+  exitEcLo = 0;
+  exitEcHi = 0;
+  onExceptionExit: ((ec: number, farValid: boolean) => void) | null = null;
 
   private sctlr = 0;
   private offHiMask0 = 0;
@@ -423,6 +431,7 @@ export class SystemUnit {
     this.vecIcount = cpu.icount;
     const pa = this.probe(vlo, vhi, ACC_FETCH, 1);
     if (pa < 0 || !cpu.bus.isRam(pa, 4)) cpu.requestStop(STOP_NO_VECTOR);
+    else if ((((ec < 32 ? this.exitEcLo >>> ec : this.exitEcHi >>> (ec - 32)) & 1) !== 0) && this.onExceptionExit !== null) this.onExceptionExit(ec, farValid);
   }
 
   /** Switch EL and SPSel, banking the live stack pointer. */
