@@ -85,8 +85,8 @@ export const LAUNCH_SCHEMA = {
       description: 'Debug resources the CPU advertises in ID_AA64DFR0_EL1.',
       default: { breakpoints: 6, watchpoints: 4 },
       properties: {
-        breakpoints: { type: 'integer', minimum: 2, maximum: 6, default: 6, description: 'Hardware breakpoints (2-6).' },
-        watchpoints: { type: 'integer', minimum: 2, maximum: 4, default: 4, description: 'Hardware watchpoints (2-4).' },
+        breakpoints: { type: 'integer', minimum: 2, maximum: 16, default: 6, description: 'Hardware breakpoints the CPU advertises in ID_AA64DFR0_EL1 (2-16; QEMU -cpu max has 6).' },
+        watchpoints: { type: 'integer', minimum: 2, maximum: 16, default: 4, description: 'Hardware watchpoints the CPU advertises in ID_AA64DFR0_EL1 (2-16; QEMU -cpu max has 4).' },
       },
       additionalProperties: false,
     },
@@ -159,8 +159,8 @@ export function validateLaunch(a: LaunchArguments): LaunchConfig {
   if (typeof mode !== 'string' || !(BREAKPOINT_MODES as readonly string[]).includes(mode)) throw new LaunchError(`"hypervisor.breakpointMode": unknown mode ${JSON.stringify(mode)}; use one of ${BREAKPOINT_MODES.join(', ')}`);
   const cpu = obj(a.cpu, 'cpu');
   known(cpu, 'cpu', ['breakpoints', 'watchpoints']);
-  const breakpoints = intIn(cpu.breakpoints, 'cpu.breakpoints', 2, 6, 6);
-  const watchpoints = intIn(cpu.watchpoints, 'cpu.watchpoints', 2, 4, 4);
+  const breakpoints = intIn(cpu.breakpoints, 'cpu.breakpoints', 2, 16, 6);
+  const watchpoints = intIn(cpu.watchpoints, 'cpu.watchpoints', 2, 16, 4);
   if (a.stopOnEntry !== undefined && typeof a.stopOnEntry !== 'boolean') throw new LaunchError(`"stopOnEntry" must be true or false, got ${JSON.stringify(a.stopOnEntry)}`);
   const sm = obj(a.sourceMap, 'sourceMap');
   const sourceMap: { from: string; to: string }[] = [];

@@ -47,7 +47,7 @@ describe('adapter: DAP session (standalone adapter over stdio)', function () {
         [{ program: V5, arch: 'x86_64' }, /"arch" is "x86_64" but .* is an arm64 ELF/],
         [{ program: V5, hypervisor: { profile: 'xen' } }, /unknown profile "xen"; use one of kvm, kvm-5.16, bare/],
         [{ program: V5, hypervisor: { breakpointMode: 'magic' } }, /breakpointMode.*unknown mode/],
-        [{ program: V5, cpu: { breakpoints: 9 } }, /"cpu.breakpoints" must be an integer from 2 to 6/],
+        [{ program: V5, cpu: { breakpoints: 17 } }, /"cpu.breakpoints" must be an integer from 2 to 16/],
         [{ program: V5, memory: 'lots' }, /"memory": 'lots' is not a size/],
         [{ program: V5, memory: 1000 }, /multiple of 4 KiB/],
         [{ program: V5, machine: 'pc' }, /the only machine is "virt"/],
