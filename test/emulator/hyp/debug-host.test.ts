@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Vm, Vcpu, EXIT_FLAG_HSR_HIGH_VALID, type Exit, type PolicyProfile } from '../../../emulator';
@@ -45,14 +46,29 @@ handler:
 body:
 `;
 
-let tmp = '';
+/**
+ * Guests are assembled from the source strings in this file. The ELFs are committed under debug-host-guests/,
+ * named by the SHA-256 of their source, so `npm test` needs no toolchain; with clang and ld.lld installed a
+ * changed or new source is assembled and its ELF written there (commit it).
+ */
+const GUESTS = join(__dirname, 'debug-host-guests');
 function assemble(body: string): Uint8Array {
-  const s = join(tmp, 'g.S');
-  writeFileSync(s, PRELUDE + body + '\n');
-  execFileSync('clang', ['--target=aarch64-none-elf', '-c', s, '-o', join(tmp, 'g.o')]);
-  writeFileSync(join(tmp, 'g.ld'), 'ENTRY(_start) SECTIONS { . = 0x40080000; .text : { *(.text*) } }\n');
-  execFileSync('ld.lld', ['--build-id=none', '-T', join(tmp, 'g.ld'), '-o', join(tmp, 'g.elf'), join(tmp, 'g.o')]);
-  return readFileSync(join(tmp, 'g.elf'));
+  const source = PRELUDE + body + '\n';
+  const elf = join(GUESTS, `${createHash('sha256').update(source).digest('hex').slice(0, 16)}.elf`);
+  if (existsSync(elf)) return readFileSync(elf);
+  const tmp = mkdtempSync(join(tmpdir(), 'stepvisor-hyp-'));
+  try {
+    const s = join(tmp, 'g.S');
+    writeFileSync(s, source);
+    execFileSync('clang', ['--target=aarch64-none-elf', '-c', s, '-o', join(tmp, 'g.o')]);
+    writeFileSync(join(tmp, 'g.ld'), 'ENTRY(_start) SECTIONS { . = 0x40080000; .text : { *(.text*) } }\n');
+    execFileSync('ld.lld', ['--build-id=none', '-T', join(tmp, 'g.ld'), '-o', elf, join(tmp, 'g.o')]);
+  } catch (e) {
+    throw new Error(`guest ${elf} is not committed and cannot be assembled here (needs clang and ld.lld): ${String(e)}`);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  return readFileSync(elf);
 }
 
 function vmFor(body: string, profile: PolicyProfile = 'kvm'): { vm: Vm; vcpu: Vcpu; sym: (name: string) => bigint } {
@@ -83,19 +99,6 @@ function debugExit(e: Exit): { hsr: number; hsrHigh: number; far: bigint } {
 const KDE_MDE = '#0xa000';
 
 describe('hyp: host debugging of an arm64 guest (S21-S30, KVM policy)', function () {
-  before(function () {
-    try {
-      execFileSync('clang', ['--version'], { stdio: 'ignore' });
-      execFileSync('ld.lld', ['--version'], { stdio: 'ignore' });
-    } catch {
-      this.skip();
-    }
-    tmp = mkdtempSync(join(tmpdir(), 'stepvisor-hyp-'));
-  });
-  after(() => {
-    if (tmp !== '') rmSync(tmp, { recursive: true, force: true });
-  });
-
   it('S21 host single-step: one instruction per run, hsr 0xCB000022, the guest reads its own MDSCR', () => {
     const { vcpu, sym } = vmFor(`
   mov x3, #0x2000
