@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { StepvisorAdapterFactory } from './adapter-factory';
 import { DEBUG_TYPE, StepvisorConfigurationProvider } from './config-provider';
 import { DebugHardwareView } from './debug-hardware-view';
+import { startLanguageClient } from './language-client';
 import { registerRunGuest } from './run-guest';
 
 /**
@@ -32,6 +33,11 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
   );
   registerRunGuest(context);
+  languageClient = startLanguageClient(context);
 }
 
-export function deactivate(): void {}
+let languageClient: ReturnType<typeof startLanguageClient> | undefined;
+
+export function deactivate(): Thenable<void> | undefined {
+  return languageClient?.stop();
+}
