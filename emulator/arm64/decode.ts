@@ -1,6 +1,7 @@
 import { Insn, REG_ZR, REG_SINK } from './insn';
 import * as O from './int-ops';
 import { decodeFpSimd } from './fpsimd';
+import { condMask } from './cond';
 import { decodeBitMasks, lo32, hi32 } from './int/bitmasks';
 import { decodeLoadStore } from './int/decode-ldst';
 
@@ -61,33 +62,7 @@ export function decode(word: number, insn: Insn): void {
 const src = (r: number): number => (r === 31 ? REG_ZR : r);
 const dst = (r: number): number => (r === 31 ? REG_SINK : r);
 
-/**
- * For condition `c`, a 16-bit mask whose bit (N<<3 | Z<<2 | C<<1 | V) says whether the condition holds for
- * those flags: the executor tests a condition with one shift instead of a switch.
- */
-export function condMask(c: number): number {
-  let m = 0;
-  for (let f = 0; f < 16; f++) {
-    const n = (f >> 3) & 1;
-    const z = (f >> 2) & 1;
-    const cf = (f >> 1) & 1;
-    const v = f & 1;
-    let r: boolean;
-    switch (c >> 1) {
-      case 0: r = z === 1; break;
-      case 1: r = cf === 1; break;
-      case 2: r = n === 1; break;
-      case 3: r = v === 1; break;
-      case 4: r = cf === 1 && z === 0; break;
-      case 5: r = n === v; break;
-      case 6: r = n === v && z === 0; break;
-      default: r = true;
-    }
-    if ((c & 1) !== 0 && c !== 15) r = !r;
-    if (r) m |= 1 << f;
-  }
-  return m;
-}
+export { condMask } from './cond';
 
 /** Sign-extend the low `bits` bits of v and store as a 64-bit (lo, hi) immediate. */
 function setSImm(insn: Insn, v: number, bits: number): void {

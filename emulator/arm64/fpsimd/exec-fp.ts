@@ -8,44 +8,14 @@ const { FMOVG_D1_TO_X, FMOVG_D_TO_X, FMOVG_H_TO_W, FMOVG_H_TO_X, FMOVG_R_TO_H, F
 import * as __fp_arith from './fp-arith';
 const { fbin, fcvt, fmuladd, fsqrt } = __fp_arith;
 import * as __softfloat from './softfloat';
+import * as __cond from '../cond';
+const { condHolds } = __cond;
 const { FMT_D, FMT_H, FMT_S, IOC, IXC, fpCompare, fpRoundInt, fpRoundIntN, fpToInt, intToFp, out, rmodeOf, toDouble } = __softfloat;
 
-/** Condition-code check (ConditionHolds) on the CPU's NZCV. */
-export function condHolds(cpu: Arm64Cpu, cond: number): boolean {
-  let r: boolean;
-  switch (cond >>> 1) {
-    case 0:
-      r = cpu.zf === 1;
-      break;
-    case 1:
-      r = cpu.cf === 1;
-      break;
-    case 2:
-      r = cpu.nf === 1;
-      break;
-    case 3:
-      r = cpu.vf === 1;
-      break;
-    case 4:
-      r = cpu.cf === 1 && cpu.zf === 0;
-      break;
-    case 5:
-      r = cpu.nf === cpu.vf;
-      break;
-    case 6:
-      r = cpu.nf === cpu.vf && cpu.zf === 0;
-      break;
-    default:
-      return true;
-  }
-  return (cond & 1) !== 0 ? !r : r;
-}
 
+/** `v` is NZCV as 4 bits (N=8), the CPU's packed form. */
 function setNzcv(cpu: Arm64Cpu, v: number): void {
-  cpu.nf = (v >>> 3) & 1;
-  cpu.zf = (v >>> 2) & 1;
-  cpu.cf = (v >>> 1) & 1;
-  cpu.vf = v & 1;
+  cpu.nzcv = v & 15;
 }
 
 /** Read the low element of V`r` in format `fmt`: returns lo, high half in `rdHi`. */

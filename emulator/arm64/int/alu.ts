@@ -1,5 +1,6 @@
 import type { Arm64Cpu } from '../cpu';
 import type { Insn } from '../insn';
+import { condHolds } from '../cond';
 
 /**
  * Out-of-line integer handlers: the less frequent data-processing forms, kept out of the executor's switch
@@ -8,36 +9,7 @@ import type { Insn } from '../insn';
  */
 export let rHi = 0;
 
-/** Does condition `c` (A64 cond field) hold for the current NZCV? */
-export function condHolds(cpu: Arm64Cpu, c: number): boolean {
-  let r: boolean;
-  switch (c >> 1) {
-    case 0:
-      r = cpu.zf === 1;
-      break;
-    case 1:
-      r = cpu.cf === 1;
-      break;
-    case 2:
-      r = cpu.nf === 1;
-      break;
-    case 3:
-      r = cpu.vf === 1;
-      break;
-    case 4:
-      r = cpu.cf === 1 && cpu.zf === 0;
-      break;
-    case 5:
-      r = cpu.nf === cpu.vf;
-      break;
-    case 6:
-      r = cpu.nf === cpu.vf && cpu.zf === 0;
-      break;
-    default:
-      return true; // AL and NV both mean always
-  }
-  return (c & 1) !== 0 ? !r : r;
-}
+export { condHolds };
 
 /** 64-bit shift/rotate of (lo, hi) by 0..63; type 0 LSL, 1 LSR, 2 ASR, 3 ROR. */
 export function shift64(lo: number, hi: number, type: number, s: number): number {
