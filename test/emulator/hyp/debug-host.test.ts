@@ -1,9 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { assembleGuest } from '../../support/guest-asm';
 import { Vm, Vcpu, EXIT_FLAG_HSR_HIGH_VALID, type Exit, type PolicyProfile } from '../../../emulator';
 
 /**
@@ -46,30 +43,8 @@ handler:
 body:
 `;
 
-/**
- * Guests are assembled from the source strings in this file. The ELFs are committed under debug-host-guests/,
- * named by the SHA-256 of their source, so `npm test` needs no toolchain; with clang and ld.lld installed a
- * changed or new source is assembled and its ELF written there (commit it).
- */
 const GUESTS = join(__dirname, 'debug-host-guests');
-function assemble(body: string): Uint8Array {
-  const source = PRELUDE + body + '\n';
-  const elf = join(GUESTS, `${createHash('sha256').update(source).digest('hex').slice(0, 16)}.elf`);
-  if (existsSync(elf)) return readFileSync(elf);
-  const tmp = mkdtempSync(join(tmpdir(), 'stepvisor-hyp-'));
-  try {
-    const s = join(tmp, 'g.S');
-    writeFileSync(s, source);
-    execFileSync('clang', ['--target=aarch64-none-elf', '-c', s, '-o', join(tmp, 'g.o')]);
-    writeFileSync(join(tmp, 'g.ld'), 'ENTRY(_start) SECTIONS { . = 0x40080000; .text : { *(.text*) } }\n');
-    execFileSync('ld.lld', ['--build-id=none', '-T', join(tmp, 'g.ld'), '-o', elf, join(tmp, 'g.o')]);
-  } catch (e) {
-    throw new Error(`guest ${elf} is not committed and cannot be assembled here (needs clang and ld.lld): ${String(e)}`);
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
-  return readFileSync(elf);
-}
+const assemble = (body: string): Uint8Array => assembleGuest(PRELUDE + body + '\n', GUESTS);
 
 function vmFor(body: string, profile: PolicyProfile = 'kvm'): { vm: Vm; vcpu: Vcpu; sym: (name: string) => bigint } {
   const vm = new Vm({ profile });

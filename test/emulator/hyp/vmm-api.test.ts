@@ -1,9 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Vm, Vcpu, type Exit, type GuestExceptionExit, type TrapExit, type PolicyProfile } from '../../../emulator';
+import { assembleGuest } from '../../support/guest-asm';
 import { buildElf, words } from '../../support/elf-builder';
 import { A64 } from '../../support/a64';
 
@@ -41,15 +40,8 @@ handler:
 body:
 `;
 
-let tmp = '';
-function assemble(body: string): Uint8Array {
-  const s = join(tmp, 'g.S');
-  writeFileSync(s, PRELUDE + body + '\n');
-  execFileSync('clang', ['--target=aarch64-none-elf', '-c', s, '-o', join(tmp, 'g.o')]);
-  writeFileSync(join(tmp, 'g.ld'), 'ENTRY(_start) SECTIONS { . = 0x40080000; .text : { *(.text*) } }\n');
-  execFileSync('ld.lld', ['--build-id=none', '-T', join(tmp, 'g.ld'), '-o', join(tmp, 'g.elf'), join(tmp, 'g.o')]);
-  return readFileSync(join(tmp, 'g.elf'));
-}
+const GUESTS = join(__dirname, 'vmm-api-guests');
+const assemble = (body: string): Uint8Array => assembleGuest(PRELUDE + body + '\n', GUESTS);
 
 function vmFor(body: string, profile: PolicyProfile = 'kvm'): { vm: Vm; vcpu: Vcpu; sym: (name: string) => bigint } {
   const vm = new Vm({ profile });
@@ -90,19 +82,6 @@ s:
   wfi`;
 
 describe('hyp: the VMM API (exception and trap exits, pause, debugState, virtual memory)', function () {
-  before(function () {
-    try {
-      execFileSync('clang', ['--version'], { stdio: 'ignore' });
-      execFileSync('ld.lld', ['--build-id=none', '--version'], { stdio: 'ignore' });
-    } catch {
-      this.skip();
-    }
-    tmp = mkdtempSync(join(tmpdir(), 'stepvisor-vmm-'));
-  });
-  after(() => {
-    if (tmp !== '') rmSync(tmp, { recursive: true, force: true });
-  });
-
   describe('guest-exception exits', () => {
     it('report UNDEF, an external data abort and an SVC with ESR/FAR/ELR/SPSR right after entry (PC at the vector)', () => {
       const { vcpu, sym } = vmFor(EXC_BODY);
