@@ -3,6 +3,8 @@ import { execFpSimd } from './fpsimd';
 import { bindSystemDecoder } from './decode';
 import * as A from './int/alu';
 import * as M from './int/mem';
+import { fastRun } from './fast-run';
+import { FAST_OPS } from './fast-ops';
 
 // Resolved once: calls through the module namespace objects would go through getters on every use.
 const arithW = A.arithW;
@@ -32,26 +34,31 @@ const ldstpGen = M.ldstpGen;
 const stpSlow = M.stpSlow;
 
 /**
- * The tier-0 interpreter: fetch the cached decoded record for PC, run one big switch on its op.
+ * The tier-0 interpreter: fetch the cached decoded record for PC and run it. It is two loops. `fastRun`
+ * (fast-run.ts) is small and call-free: integer ops, branches within the page and loads/stores that hit
+ * the TLBs, with its state in registers; this function is the complete interpreter around it (head, every
+ * other op, the slow paths of loads and stores) and hands over whenever the next record is a FAST_OPS op.
+ * One big switch for everything kept V8 from holding the loop state in registers (every value live across
+ * a call is spilled, and the rare handlers call out), which cost about a fifth of the speed.
  *
  * Case labels are numeric literals on purpose: V8 only builds a jump table for literal Smi labels, and
  * imported constants would turn the switch into a chain of comparisons. The comment after each label names
- * the int-ops.ts constant; a test keeps the two in sync. Hot handlers are inline; rare ones live in int/.
+ * the int-ops.ts constant; a test keeps them in sync. Rare handlers live in int/.
  *
  * The loop keeps PC (`pcLo`), the slot index (`idx`), the page's records (`insns`) and the instruction count
- * (`ic`) in locals. Straight-line code and branches within the page run without any per-instruction check
- * beyond `ic >= lim`; the head under that test does the budget, PC alignment and fetch-page work. It runs
- * when the budget is reached, after a branch off the page, a page end (slot 1024 holds OP_PAGE_END), any
- * system-layer op, and whenever something zeroed cpu.runLimit (requestStop, forceRefill, TLB flushes, code
- * writes on the fetch page). On a parked page (the debug unit leaves fetchPageLo on its sentinel) the head
- * sets the limit to one instruction, so refillFetch still runs before every instruction there.
+ * (`ic`) in locals. Straight-line code runs without any per-instruction check beyond `ic >= lim`; the head
+ * under that test does the budget, PC alignment and fetch-page work. It runs when the budget is reached,
+ * after a branch off the page, a page end (slot 1024 holds OP_PAGE_END), any system-layer op, and whenever
+ * something zeroed cpu.runLimit (requestStop, forceRefill, TLB flushes, code writes on the fetch page,
+ * fastRun leaving the page). On a parked page (the debug unit leaves fetchPageLo on its sentinel) the head
+ * sets the limit to one instruction, so refillFetch still runs before every instruction there (fastRun
+ * obeys the same limit).
  *
  * cpu.pcLo and cpu.icount are written back before every instruction that can fault or reach outside code
  * (loads/stores, FP/SIMD, system ops, UNDEFINED) and at every exit from the loop, so faults, timers (CNTVCT),
- * watchpoints and the hyp layer see exact values; pure ALU and branch handlers do not store them. After such
- * an instruction the loop reloads cpu.runLimit, which is how a stop or invalidation it caused is seen before
- * the next instruction. Ops of the system layer (2000..2999) own the PC: `sys.execute` leaves it where
- * execution continues.
+ * watchpoints and the hyp layer see exact values. After such an instruction the loop reloads cpu.runLimit,
+ * which is how a stop or invalidation it caused is seen before the next instruction. Ops of the system
+ * layer (2000..2999) own the PC: `sys.execute` leaves it where execution continues.
  */
 export function execute(cpu: Arm64Cpu): void {
   bindSystemDecoder(cpu.sys);
@@ -74,462 +81,35 @@ export function execute(cpu: Arm64Cpu): void {
       lim = cpu.runLimit = (pcLo & ~0xfff) === cpu.fetchPageLo ? cpu.stopAt : ic + 1;
     }
     const insn = insns[idx];
+    if (FAST_OPS[insn.op] !== 0) {
+      // Straight-line integer code runs in fastRun's small loop; it hands back what it cannot finish.
+      cpu.pcLo = pcLo;
+      cpu.icount = ic;
+      if (fastRun(cpu) !== 0) {
+        pcLo = cpu.pcLo;
+        ic = cpu.icount;
+        idx = (pcLo & 0xfff) >>> 2;
+        lim = cpu.runLimit;
+        continue;
+      }
+    }
     ic++;
     switch (insn.op) {
-      // ------------------------------------------------------------------ add/sub
-      case 1: {
-        // OP_ADD_XI
-        const n = insn.rn << 1;
-        const alo = x[n];
-        const lo = (alo + insn.imm) | 0;
-        const hi = (x[n | 1] + insn.imm2 + ((lo >>> 0) < (alo >>> 0) ? 1 : 0)) | 0;
-        const d = insn.rd << 1;
-        x[d] = lo;
-        x[d | 1] = hi;
-        break;
-      }
-      case 2: {
-        // OP_ADD_WI
-        const d = insn.rd << 1;
-        x[d] = (x[insn.rn << 1] + insn.imm) | 0;
-        x[d | 1] = 0;
-        break;
-      }
-      case 3: {
-        // OP_ADDS_XI
-        const n = insn.rn << 1;
-        const alo = x[n];
-        const ahi = x[n | 1];
-        const lo = (alo + insn.imm) | 0;
-        const s1 = (ahi >>> 0) + ((lo >>> 0) < (alo >>> 0) ? 1 : 0);
-        const hi = s1 | 0;
-        cpu.nzcv = ((hi >>> 31) << 3) | (((lo | hi) === 0 ? 1 : 0) << 2) | ((s1 > 0xffffffff ? 1 : 0) << 1) | ((~ahi & hi) >>> 31);
-        const d = insn.rd << 1;
-        x[d] = lo;
-        x[d | 1] = hi;
-        break;
-      }
-      case 4: {
-        // OP_ADDS_WI
-        const a = x[insn.rn << 1];
-        const s = (a >>> 0) + insn.imm;
-        const r = s | 0;
-        cpu.nzcv = ((r >>> 31) << 3) | ((r === 0 ? 1 : 0) << 2) | ((s > 0xffffffff ? 1 : 0) << 1) | ((~a & r) >>> 31);
-        const d = insn.rd << 1;
-        x[d] = r;
-        x[d | 1] = 0;
-        break;
-      }
-      case 5: {
-        // OP_SUBS_XI
-        const n = insn.rn << 1;
-        const alo = x[n];
-        const ahi = x[n | 1];
-        const b = insn.imm;
-        const lo = (alo - b) | 0;
-        const br = (alo >>> 0) < b ? 1 : 0;
-        const hi = (ahi - br) | 0;
-        cpu.nzcv = ((hi >>> 31) << 3) | (((lo | hi) === 0 ? 1 : 0) << 2) | ((br === 1 && ahi === 0 ? 0 : 1) << 1) | ((ahi & ~hi) >>> 31);
-        const d = insn.rd << 1;
-        x[d] = lo;
-        x[d | 1] = hi;
-        break;
-      }
-      case 6: {
-        // OP_SUBS_WI
-        const a = x[insn.rn << 1];
-        const b = insn.imm;
-        const r = (a - b) | 0;
-        cpu.nzcv = ((r >>> 31) << 3) | ((r === 0 ? 1 : 0) << 2) | (((a >>> 0) >= b ? 1 : 0) << 1) | ((a & ~r) >>> 31);
-        const d = insn.rd << 1;
-        x[d] = r;
-        x[d | 1] = 0;
-        break;
-      }
-      case 7: {
-        // OP_ADD_XR
-        const n = insn.rn << 1;
-        const m = insn.rm << 1;
-        const alo = x[n];
-        const lo = (alo + x[m]) | 0;
-        const hi = (x[n | 1] + x[m | 1] + ((lo >>> 0) < (alo >>> 0) ? 1 : 0)) | 0;
-        const d = insn.rd << 1;
-        x[d] = lo;
-        x[d | 1] = hi;
-        break;
-      }
-      case 8: {
-        // OP_ADD_WR
-        const d = insn.rd << 1;
-        x[d] = (x[insn.rn << 1] + x[insn.rm << 1]) | 0;
-        x[d | 1] = 0;
-        break;
-      }
-      case 9: {
-        // OP_SUB_XR
-        const n = insn.rn << 1;
-        const m = insn.rm << 1;
-        const alo = x[n];
-        const blo = x[m];
-        const lo = (alo - blo) | 0;
-        const hi = (x[n | 1] - x[m | 1] - ((alo >>> 0) < (blo >>> 0) ? 1 : 0)) | 0;
-        const d = insn.rd << 1;
-        x[d] = lo;
-        x[d | 1] = hi;
-        break;
-      }
-      case 10: {
-        // OP_SUB_WR
-        const d = insn.rd << 1;
-        x[d] = (x[insn.rn << 1] - x[insn.rm << 1]) | 0;
-        x[d | 1] = 0;
-        break;
-      }
-      case 11: {
-        // OP_ADDS_XR
-        const n = insn.rn << 1;
-        const m = insn.rm << 1;
-        const alo = x[n];
-        const ahi = x[n | 1];
-        const bhi = x[m | 1];
-        const lo = (alo + x[m]) | 0;
-        const s1 = (ahi >>> 0) + (bhi >>> 0) + ((lo >>> 0) < (alo >>> 0) ? 1 : 0);
-        const hi = s1 | 0;
-        cpu.nzcv = ((hi >>> 31) << 3) | (((lo | hi) === 0 ? 1 : 0) << 2) | ((s1 > 0xffffffff ? 1 : 0) << 1) | (((ahi ^ hi) & (bhi ^ hi)) >>> 31);
-        const d = insn.rd << 1;
-        x[d] = lo;
-        x[d | 1] = hi;
-        break;
-      }
-      case 12: {
-        // OP_ADDS_WR
-        const a = x[insn.rn << 1];
-        const b = x[insn.rm << 1];
-        const s = (a >>> 0) + (b >>> 0);
-        const r = s | 0;
-        cpu.nzcv = ((r >>> 31) << 3) | ((r === 0 ? 1 : 0) << 2) | ((s > 0xffffffff ? 1 : 0) << 1) | (((a ^ r) & (b ^ r)) >>> 31);
-        const d = insn.rd << 1;
-        x[d] = r;
-        x[d | 1] = 0;
-        break;
-      }
-      case 13: {
-        // OP_SUBS_XR
-        const n = insn.rn << 1;
-        const m = insn.rm << 1;
-        const alo = x[n];
-        const ahi = x[n | 1];
-        const blo = x[m];
-        const bhi = x[m | 1];
-        const lo = (alo - blo) | 0;
-        const br = (alo >>> 0) < (blo >>> 0) ? 1 : 0;
-        const hi = (ahi - bhi - br) | 0;
-        cpu.nzcv = ((hi >>> 31) << 3) | (((lo | hi) === 0 ? 1 : 0) << 2) | (((ahi >>> 0) - (bhi >>> 0) - br >= 0 ? 1 : 0) << 1) | (((ahi ^ bhi) & (ahi ^ hi)) >>> 31);
-        const d = insn.rd << 1;
-        x[d] = lo;
-        x[d | 1] = hi;
-        break;
-      }
-      case 14: {
-        // OP_SUBS_WR
-        const a = x[insn.rn << 1];
-        const b = x[insn.rm << 1];
-        const r = (a - b) | 0;
-        cpu.nzcv = ((r >>> 31) << 3) | ((r === 0 ? 1 : 0) << 2) | (((a >>> 0) >= (b >>> 0) ? 1 : 0) << 1) | (((a ^ b) & (a ^ r)) >>> 31);
-        const d = insn.rd << 1;
-        x[d] = r;
-        x[d | 1] = 0;
-        break;
-      }
       case 15: // OP_ARITH_X
         arithX(cpu, insn);
         break;
       case 16: // OP_ARITH_W
         arithW(cpu, insn);
         break;
-      // ------------------------------------------------------------------ moves, PC-relative
-      case 17: {
-        // OP_MOVI
-        const d = insn.rd << 1;
-        x[d] = insn.imm;
-        x[d | 1] = insn.imm2;
-        break;
-      }
-      case 18: {
-        // OP_MOVK_X
-        const d = insn.rd << 1;
-        x[d] = (x[d] & insn.a) | insn.imm;
-        x[d | 1] = (x[d | 1] & insn.b) | insn.imm2;
-        break;
-      }
-      case 19: {
-        // OP_MOVK_W
-        const d = insn.rd << 1;
-        x[d] = (x[d] & insn.a) | insn.imm;
-        x[d | 1] = 0;
-        break;
-      }
-      case 20: {
-        // OP_ADR
-        const lo = (pcLo + insn.imm) | 0;
-        const hi = (cpu.pcHi + insn.imm2 + ((lo >>> 0) < (pcLo >>> 0) ? 1 : 0)) | 0;
-        const d = insn.rd << 1;
-        x[d] = lo;
-        x[d | 1] = hi;
-        break;
-      }
-      case 21: {
-        // OP_ADRP
-        const base = pcLo & ~0xfff;
-        const lo = (base + insn.imm) | 0;
-        const hi = (cpu.pcHi + insn.imm2 + ((lo >>> 0) < (base >>> 0) ? 1 : 0)) | 0;
-        const d = insn.rd << 1;
-        x[d] = lo;
-        x[d | 1] = hi;
-        break;
-      }
-      // ------------------------------------------------------------------ logical
-      case 22: {
-        // OP_AND_XI
-        const n = insn.rn << 1;
-        const d = insn.rd << 1;
-        const hi = x[n | 1] & insn.imm2;
-        x[d] = x[n] & insn.imm;
-        x[d | 1] = hi;
-        break;
-      }
-      case 23: {
-        // OP_ORR_XI
-        const n = insn.rn << 1;
-        const d = insn.rd << 1;
-        const hi = x[n | 1] | insn.imm2;
-        x[d] = x[n] | insn.imm;
-        x[d | 1] = hi;
-        break;
-      }
-      case 24: {
-        // OP_EOR_XI
-        const n = insn.rn << 1;
-        const d = insn.rd << 1;
-        const hi = x[n | 1] ^ insn.imm2;
-        x[d] = x[n] ^ insn.imm;
-        x[d | 1] = hi;
-        break;
-      }
-      case 25: {
-        // OP_ANDS_XI
-        const n = insn.rn << 1;
-        const d = insn.rd << 1;
-        const lo = x[n] & insn.imm;
-        const hi = x[n | 1] & insn.imm2;
-        cpu.nzcv = ((hi >>> 31) << 3) | (((lo | hi) === 0 ? 1 : 0) << 2);
-        x[d] = lo;
-        x[d | 1] = hi;
-        break;
-      }
-      case 26: {
-        // OP_AND_WI
-        const d = insn.rd << 1;
-        x[d] = x[insn.rn << 1] & insn.imm;
-        x[d | 1] = 0;
-        break;
-      }
-      case 27: {
-        // OP_ORR_WI
-        const d = insn.rd << 1;
-        x[d] = x[insn.rn << 1] | insn.imm;
-        x[d | 1] = 0;
-        break;
-      }
-      case 28: {
-        // OP_EOR_WI
-        const d = insn.rd << 1;
-        x[d] = x[insn.rn << 1] ^ insn.imm;
-        x[d | 1] = 0;
-        break;
-      }
-      case 29: {
-        // OP_ANDS_WI
-        const r = x[insn.rn << 1] & insn.imm;
-        cpu.nzcv = ((r >>> 31) << 3) | ((r === 0 ? 1 : 0) << 2);
-        const d = insn.rd << 1;
-        x[d] = r;
-        x[d | 1] = 0;
-        break;
-      }
-      case 30: {
-        // OP_AND_XR
-        const n = insn.rn << 1;
-        const m = insn.rm << 1;
-        const d = insn.rd << 1;
-        const hi = x[n | 1] & x[m | 1];
-        x[d] = x[n] & x[m];
-        x[d | 1] = hi;
-        break;
-      }
-      case 31: {
-        // OP_ORR_XR
-        const n = insn.rn << 1;
-        const m = insn.rm << 1;
-        const d = insn.rd << 1;
-        const hi = x[n | 1] | x[m | 1];
-        x[d] = x[n] | x[m];
-        x[d | 1] = hi;
-        break;
-      }
-      case 32: {
-        // OP_EOR_XR
-        const n = insn.rn << 1;
-        const m = insn.rm << 1;
-        const d = insn.rd << 1;
-        const hi = x[n | 1] ^ x[m | 1];
-        x[d] = x[n] ^ x[m];
-        x[d | 1] = hi;
-        break;
-      }
-      case 33: {
-        // OP_ANDS_XR
-        const n = insn.rn << 1;
-        const m = insn.rm << 1;
-        const lo = x[n] & x[m];
-        const hi = x[n | 1] & x[m | 1];
-        cpu.nzcv = ((hi >>> 31) << 3) | (((lo | hi) === 0 ? 1 : 0) << 2);
-        const d = insn.rd << 1;
-        x[d] = lo;
-        x[d | 1] = hi;
-        break;
-      }
-      case 34: {
-        // OP_AND_WR
-        const d = insn.rd << 1;
-        x[d] = x[insn.rn << 1] & x[insn.rm << 1];
-        x[d | 1] = 0;
-        break;
-      }
-      case 35: {
-        // OP_ORR_WR
-        const d = insn.rd << 1;
-        x[d] = x[insn.rn << 1] | x[insn.rm << 1];
-        x[d | 1] = 0;
-        break;
-      }
-      case 36: {
-        // OP_EOR_WR
-        const d = insn.rd << 1;
-        x[d] = x[insn.rn << 1] ^ x[insn.rm << 1];
-        x[d | 1] = 0;
-        break;
-      }
-      case 37: {
-        // OP_ANDS_WR
-        const r = x[insn.rn << 1] & x[insn.rm << 1];
-        cpu.nzcv = ((r >>> 31) << 3) | ((r === 0 ? 1 : 0) << 2);
-        const d = insn.rd << 1;
-        x[d] = r;
-        x[d | 1] = 0;
-        break;
-      }
-      case 38: {
-        // OP_MOV_X
-        const m = insn.rm << 1;
-        const d = insn.rd << 1;
-        const hi = x[m | 1];
-        x[d] = x[m];
-        x[d | 1] = hi;
-        break;
-      }
-      case 39: {
-        // OP_MOV_W
-        const d = insn.rd << 1;
-        x[d] = x[insn.rm << 1];
-        x[d | 1] = 0;
-        break;
-      }
       case 40: // OP_LOGIC_X
         logicX(cpu, insn);
         break;
       case 41: // OP_LOGIC_W
         logicW(cpu, insn);
         break;
-      // ------------------------------------------------------------------ shifts and bitfields
-      case 42: {
-        // OP_LSL_XI
-        const n = insn.rn << 1;
-        const s = insn.imm;
-        const lo = x[n];
-        const d = insn.rd << 1;
-        if (s < 32) {
-          x[d | 1] = (x[n | 1] << s) | (lo >>> (32 - s));
-          x[d] = lo << s;
-        } else {
-          x[d | 1] = lo << (s - 32);
-          x[d] = 0;
-        }
-        break;
-      }
-      case 43: {
-        // OP_LSR_XI
-        const n = insn.rn << 1;
-        const s = insn.imm;
-        const hi = x[n | 1];
-        const d = insn.rd << 1;
-        if (s < 32) {
-          x[d] = (x[n] >>> s) | (hi << (32 - s));
-          x[d | 1] = hi >>> s;
-        } else {
-          x[d] = hi >>> (s - 32);
-          x[d | 1] = 0;
-        }
-        break;
-      }
-      case 44: {
-        // OP_ASR_XI
-        const n = insn.rn << 1;
-        const s = insn.imm;
-        const hi = x[n | 1];
-        const d = insn.rd << 1;
-        if (s < 32) {
-          x[d] = (x[n] >>> s) | (hi << (32 - s));
-          x[d | 1] = hi >> s;
-        } else {
-          x[d] = hi >> (s - 32);
-          x[d | 1] = hi >> 31;
-        }
-        break;
-      }
-      case 45: {
-        // OP_LSL_WI
-        const d = insn.rd << 1;
-        x[d] = x[insn.rn << 1] << insn.imm;
-        x[d | 1] = 0;
-        break;
-      }
-      case 46: {
-        // OP_LSR_WI
-        const d = insn.rd << 1;
-        x[d] = x[insn.rn << 1] >>> insn.imm;
-        x[d | 1] = 0;
-        break;
-      }
-      case 47: {
-        // OP_ASR_WI
-        const d = insn.rd << 1;
-        x[d] = x[insn.rn << 1] >> insn.imm;
-        x[d | 1] = 0;
-        break;
-      }
       case 48: // OP_UBFM_X
         ubfmX(cpu, insn);
         break;
-      case 49: {
-        // OP_UBFM_W (ROR by 0 works too: v << 32 is v << 0 in JS)
-        const v = x[insn.rn << 1];
-        const r = insn.rm;
-        const d = insn.rd << 1;
-        x[d] = ((v >>> r) | (v << (32 - r))) & insn.imm;
-        x[d | 1] = 0;
-        break;
-      }
       case 50: // OP_SBFM_X
         sbfmX(cpu, insn);
         break;
@@ -548,94 +128,6 @@ export function execute(cpu: Arm64Cpu): void {
       case 55: // OP_EXTR_W
         extrW(cpu, insn);
         break;
-      // ------------------------------------------------------------------ conditional select
-      case 56: {
-        // OP_CSEL_X
-        const s = (((insn.a >>> (cpu.nzcv)) & 1) !== 0 ? insn.rn : insn.rm) << 1;
-        const d = insn.rd << 1;
-        const hi = x[s | 1];
-        x[d] = x[s];
-        x[d | 1] = hi;
-        break;
-      }
-      case 57: {
-        // OP_CSEL_W
-        const d = insn.rd << 1;
-        x[d] = x[(((insn.a >>> (cpu.nzcv)) & 1) !== 0 ? insn.rn : insn.rm) << 1];
-        x[d | 1] = 0;
-        break;
-      }
-      case 58: {
-        // OP_CSINC_X
-        const d = insn.rd << 1;
-        if (((insn.a >>> (cpu.nzcv)) & 1) !== 0) {
-          const n = insn.rn << 1;
-          const hi = x[n | 1];
-          x[d] = x[n];
-          x[d | 1] = hi;
-        } else {
-          const m = insn.rm << 1;
-          const lo = (x[m] + 1) | 0;
-          const hi = lo === 0 ? (x[m | 1] + 1) | 0 : x[m | 1];
-          x[d] = lo;
-          x[d | 1] = hi;
-        }
-        break;
-      }
-      case 59: {
-        // OP_CSINC_W
-        const d = insn.rd << 1;
-        x[d] = ((insn.a >>> (cpu.nzcv)) & 1) !== 0 ? x[insn.rn << 1] : (x[insn.rm << 1] + 1) | 0;
-        x[d | 1] = 0;
-        break;
-      }
-      case 60: {
-        // OP_CSINV_X
-        const d = insn.rd << 1;
-        if (((insn.a >>> (cpu.nzcv)) & 1) !== 0) {
-          const n = insn.rn << 1;
-          const hi = x[n | 1];
-          x[d] = x[n];
-          x[d | 1] = hi;
-        } else {
-          const m = insn.rm << 1;
-          const hi = ~x[m | 1];
-          x[d] = ~x[m];
-          x[d | 1] = hi;
-        }
-        break;
-      }
-      case 61: {
-        // OP_CSINV_W
-        const d = insn.rd << 1;
-        x[d] = ((insn.a >>> (cpu.nzcv)) & 1) !== 0 ? x[insn.rn << 1] : ~x[insn.rm << 1];
-        x[d | 1] = 0;
-        break;
-      }
-      case 62: {
-        // OP_CSNEG_X
-        const d = insn.rd << 1;
-        if (((insn.a >>> (cpu.nzcv)) & 1) !== 0) {
-          const n = insn.rn << 1;
-          const hi = x[n | 1];
-          x[d] = x[n];
-          x[d | 1] = hi;
-        } else {
-          const m = insn.rm << 1;
-          const lo = -x[m] | 0;
-          const hi = (~x[m | 1] + (lo === 0 ? 1 : 0)) | 0;
-          x[d] = lo;
-          x[d | 1] = hi;
-        }
-        break;
-      }
-      case 63: {
-        // OP_CSNEG_W
-        const d = insn.rd << 1;
-        x[d] = ((insn.a >>> (cpu.nzcv)) & 1) !== 0 ? x[insn.rn << 1] : -x[insn.rm << 1] | 0;
-        x[d | 1] = 0;
-        break;
-      }
       case 64: // OP_CCMP
         ccmp(cpu, insn);
         break;
@@ -645,21 +137,6 @@ export function execute(cpu: Arm64Cpu): void {
       case 66: // OP_DP2
         dp2(cpu, insn);
         break;
-      // ------------------------------------------------------------------ multiply
-      case 67: {
-        // OP_MADD_W
-        const d = insn.rd << 1;
-        x[d] = (x[insn.ra << 1] + Math.imul(x[insn.rn << 1], x[insn.rm << 1])) | 0;
-        x[d | 1] = 0;
-        break;
-      }
-      case 68: {
-        // OP_MSUB_W
-        const d = insn.rd << 1;
-        x[d] = (x[insn.ra << 1] - Math.imul(x[insn.rn << 1], x[insn.rm << 1])) | 0;
-        x[d | 1] = 0;
-        break;
-      }
       case 69: // OP_MADD_X
         maddX(cpu, insn, false);
         break;
@@ -669,173 +146,6 @@ export function execute(cpu: Arm64Cpu): void {
       case 71: // OP_MUL3
         mul3(cpu, insn);
         break;
-      // ------------------------------------------------------------------ branches
-      case 72: {
-        // OP_B
-        const lo = (pcLo + insn.imm) | 0;
-        const hi = (cpu.pcHi + insn.imm2 + ((lo >>> 0) < (pcLo >>> 0) ? 1 : 0)) | 0;
-        if (hi !== cpu.pcHi || ((lo ^ pcLo) & ~0xfff) !== 0) {
-          cpu.pcHi = hi;
-          lim = 0;
-        }
-        pcLo = lo;
-        idx = (lo & 0xfff) >>> 2;
-        continue;
-      }
-      case 73: {
-        // OP_BL
-        const phi = cpu.pcHi;
-        const ret = (pcLo + 4) | 0;
-        x[60] = ret;
-        x[61] = ret === 0 ? (phi + 1) | 0 : phi;
-        const lo = (pcLo + insn.imm) | 0;
-        const hi = (phi + insn.imm2 + ((lo >>> 0) < (pcLo >>> 0) ? 1 : 0)) | 0;
-        if (hi !== phi || ((lo ^ pcLo) & ~0xfff) !== 0) {
-          cpu.pcHi = hi;
-          lim = 0;
-        }
-        pcLo = lo;
-        idx = (lo & 0xfff) >>> 2;
-        continue;
-      }
-      case 74: {
-        // OP_BCOND (insn.a: the condition's NZCV mask, see condMask)
-        if (((insn.a >>> (cpu.nzcv)) & 1) !== 0) {
-          const lo = (pcLo + insn.imm) | 0;
-          const hi = (cpu.pcHi + insn.imm2 + ((lo >>> 0) < (pcLo >>> 0) ? 1 : 0)) | 0;
-          if (hi !== cpu.pcHi || ((lo ^ pcLo) & ~0xfff) !== 0) {
-            cpu.pcHi = hi;
-            lim = 0;
-          }
-          pcLo = lo;
-          idx = (lo & 0xfff) >>> 2;
-          continue;
-        }
-        break;
-      }
-      case 75: {
-        // OP_CBZ_X
-        const n = insn.rn << 1;
-        if ((x[n] | x[n | 1]) === 0) {
-          const lo = (pcLo + insn.imm) | 0;
-          const hi = (cpu.pcHi + insn.imm2 + ((lo >>> 0) < (pcLo >>> 0) ? 1 : 0)) | 0;
-          if (hi !== cpu.pcHi || ((lo ^ pcLo) & ~0xfff) !== 0) {
-            cpu.pcHi = hi;
-            lim = 0;
-          }
-          pcLo = lo;
-          idx = (lo & 0xfff) >>> 2;
-          continue;
-        }
-        break;
-      }
-      case 76: {
-        // OP_CBNZ_X
-        const n = insn.rn << 1;
-        if ((x[n] | x[n | 1]) !== 0) {
-          const lo = (pcLo + insn.imm) | 0;
-          const hi = (cpu.pcHi + insn.imm2 + ((lo >>> 0) < (pcLo >>> 0) ? 1 : 0)) | 0;
-          if (hi !== cpu.pcHi || ((lo ^ pcLo) & ~0xfff) !== 0) {
-            cpu.pcHi = hi;
-            lim = 0;
-          }
-          pcLo = lo;
-          idx = (lo & 0xfff) >>> 2;
-          continue;
-        }
-        break;
-      }
-      case 77: {
-        // OP_CBZ_W
-        if (x[insn.rn << 1] === 0) {
-          const lo = (pcLo + insn.imm) | 0;
-          const hi = (cpu.pcHi + insn.imm2 + ((lo >>> 0) < (pcLo >>> 0) ? 1 : 0)) | 0;
-          if (hi !== cpu.pcHi || ((lo ^ pcLo) & ~0xfff) !== 0) {
-            cpu.pcHi = hi;
-            lim = 0;
-          }
-          pcLo = lo;
-          idx = (lo & 0xfff) >>> 2;
-          continue;
-        }
-        break;
-      }
-      case 78: {
-        // OP_CBNZ_W
-        if (x[insn.rn << 1] !== 0) {
-          const lo = (pcLo + insn.imm) | 0;
-          const hi = (cpu.pcHi + insn.imm2 + ((lo >>> 0) < (pcLo >>> 0) ? 1 : 0)) | 0;
-          if (hi !== cpu.pcHi || ((lo ^ pcLo) & ~0xfff) !== 0) {
-            cpu.pcHi = hi;
-            lim = 0;
-          }
-          pcLo = lo;
-          idx = (lo & 0xfff) >>> 2;
-          continue;
-        }
-        break;
-      }
-      case 79: {
-        // OP_TBZ
-        if ((x[(insn.rn << 1) + insn.a] & insn.b) === 0) {
-          const lo = (pcLo + insn.imm) | 0;
-          const hi = (cpu.pcHi + insn.imm2 + ((lo >>> 0) < (pcLo >>> 0) ? 1 : 0)) | 0;
-          if (hi !== cpu.pcHi || ((lo ^ pcLo) & ~0xfff) !== 0) {
-            cpu.pcHi = hi;
-            lim = 0;
-          }
-          pcLo = lo;
-          idx = (lo & 0xfff) >>> 2;
-          continue;
-        }
-        break;
-      }
-      case 80: {
-        // OP_TBNZ
-        if ((x[(insn.rn << 1) + insn.a] & insn.b) !== 0) {
-          const lo = (pcLo + insn.imm) | 0;
-          const hi = (cpu.pcHi + insn.imm2 + ((lo >>> 0) < (pcLo >>> 0) ? 1 : 0)) | 0;
-          if (hi !== cpu.pcHi || ((lo ^ pcLo) & ~0xfff) !== 0) {
-            cpu.pcHi = hi;
-            lim = 0;
-          }
-          pcLo = lo;
-          idx = (lo & 0xfff) >>> 2;
-          continue;
-        }
-        break;
-      }
-      case 81: // OP_BR
-      case 83: {
-        // OP_RET
-        const n = insn.rn << 1;
-        const lo = x[n];
-        const hi = x[n | 1];
-        if (hi !== cpu.pcHi || ((lo ^ pcLo) & ~0xffc) !== 0) {
-          cpu.pcHi = hi;
-          lim = 0; // a misaligned target takes the PC alignment fault in the head
-        }
-        pcLo = lo;
-        idx = (lo & 0xfff) >>> 2;
-        continue;
-      }
-      case 82: {
-        // OP_BLR
-        const n = insn.rn << 1;
-        const lo = x[n];
-        const hi = x[n | 1];
-        const phi = cpu.pcHi;
-        const ret = (pcLo + 4) | 0;
-        x[60] = ret;
-        x[61] = ret === 0 ? (phi + 1) | 0 : phi;
-        if (hi !== phi || ((lo ^ pcLo) & ~0xffc) !== 0) {
-          cpu.pcHi = hi;
-          lim = 0;
-        }
-        pcLo = lo;
-        idx = (lo & 0xfff) >>> 2;
-        continue;
-      }
       // ------------------------------------------------------------------ loads and stores (offset forms)
       case 84: {
         // OP_LDRX
@@ -1262,8 +572,6 @@ export function execute(cpu: Arm64Cpu): void {
         cpu.icount = ic;
         atomic(cpu, insn);
         lim = cpu.runLimit;
-        break;
-      case 113: // OP_NOP
         break;
       case 126: {
         // OP_UNDECODED (cpu.ts): decode on first execution, then dispatch the record in its place
