@@ -44,9 +44,11 @@ const UNDECODED = markerInsn(OP_UNDECODED);
 /** Slot 1024 of every decoded page: sequential execution that runs off the page lands here. */
 const PAGE_END = markerInsn(OP_PAGE_END);
 
+/** A page of records: 1024 slots and the page-end marker, built by push so the array stays PACKED (no hole checks). */
 function newCodePage(): Insn[] {
-  const insns = new Array<Insn>(1025).fill(UNDECODED);
-  insns[1024] = PAGE_END;
+  const insns: Insn[] = [];
+  for (let i = 0; i < 1024; i++) insns.push(UNDECODED);
+  insns.push(PAGE_END);
   return insns;
 }
 
