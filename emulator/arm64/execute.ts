@@ -16,9 +16,7 @@ const dp1 = A.dp1;
 const dp2 = A.dp2;
 const extrW = A.extrW;
 const extrX = A.extrX;
-const logicW = A.logicW;
 const logicX = A.logicX;
-const maddX = A.maddX;
 const mul3 = A.mul3;
 const sbfmW = A.sbfmW;
 const sbfmX = A.sbfmX;
@@ -104,9 +102,6 @@ export function execute(cpu: Arm64Cpu): void {
       case 40: // OP_LOGIC_X
         logicX(cpu, insn);
         break;
-      case 41: // OP_LOGIC_W
-        logicW(cpu, insn);
-        break;
       case 48: // OP_UBFM_X
         ubfmX(cpu, insn);
         break;
@@ -136,12 +131,6 @@ export function execute(cpu: Arm64Cpu): void {
         break;
       case 66: // OP_DP2
         dp2(cpu, insn);
-        break;
-      case 69: // OP_MADD_X
-        maddX(cpu, insn, false);
-        break;
-      case 70: // OP_MSUB_X
-        maddX(cpu, insn, true);
         break;
       case 71: // OP_MUL3
         mul3(cpu, insn);

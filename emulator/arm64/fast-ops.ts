@@ -6,12 +6,14 @@
 export const FAST_OP_LIST: readonly number[] = [
   ...range(1, 14), // add/sub immediate and register
   ...range(17, 39), // moves, ADR/ADRP, logical immediate and register
+  41, // LOGIC_W (shifted register)
   ...range(42, 47), // shifts by immediate
   49, // UBFM_W
   ...range(56, 63), // conditional select
-  67, 68, // MADD_W, MSUB_W
+  67, 68, 69, 70, // MADD/MSUB W and X
   ...range(72, 83), // branches
   ...range(84, 102), // loads and stores, offset and register-offset forms
+  104, 105, // LDP/STP X, signed offset
   113, // NOP
 ];
 

@@ -1093,6 +1093,94 @@ export function fastRun(cpu: Arm64Cpu): number {
         wView[ti >> 2].setUint8(wTlb[ti + 2] + o, x[insn.rd << 1]);
         break;
       }
+      case 41: {
+        // OP_LOGIC_W (AND/ORR/EOR/ANDS, a = 0..3, with shifted and optionally inverted Rm)
+        const v = x[insn.rm << 1];
+        const sh = insn.imm;
+        const type = insn.c;
+        let b = type === 0 ? v << sh : type === 1 ? v >>> sh : type === 2 ? v >> sh : sh === 0 ? v : (v >>> sh) | (v << (32 - sh));
+        if (insn.b !== 0) b = ~b;
+        const a = x[insn.rn << 1];
+        const op = insn.a;
+        const r = op === 1 ? a | b : op === 2 ? a ^ b : a & b;
+        if (op === 3) cpu.nzcv = ((r >>> 31) << 3) | ((r === 0 ? 1 : 0) << 2);
+        const d = insn.rd << 1;
+        x[d] = r;
+        x[d | 1] = 0;
+        break;
+      }
+      case 69: // OP_MADD_X
+      case 70: {
+        // OP_MSUB_X: rd = ra +/- rn * rm (64-bit), from 16-bit partial products so every step stays exact
+        const n = insn.rn << 1;
+        const m = insn.rm << 1;
+        const alo = x[n];
+        const blo = x[m];
+        const a0 = alo & 0xffff;
+        const a1 = alo >>> 16;
+        const b0 = blo & 0xffff;
+        const b1 = blo >>> 16;
+        const p01 = a0 * b1;
+        const p10 = a1 * b0;
+        const mid = ((a0 * b0) >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
+        const carry = a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
+        let plo = Math.imul(alo, blo);
+        let phi = (carry + Math.imul(alo, x[m | 1]) + Math.imul(x[n | 1], blo)) | 0;
+        if (insn.op === 70) {
+          plo = (~plo + 1) | 0;
+          phi = plo === 0 ? (~phi + 1) | 0 : ~phi;
+        }
+        const c = insn.ra << 1;
+        const clo = x[c];
+        const lo = (clo + plo) | 0;
+        const hi = (x[c | 1] + phi + ((lo >>> 0) < (clo >>> 0) ? 1 : 0)) | 0;
+        const d = insn.rd << 1;
+        x[d] = lo;
+        x[d | 1] = hi;
+        break;
+      }
+      case 104: {
+        // OP_LDP_X (both doublewords on one page; Rt == Rt2 writes Rt last, as execute does)
+        const b = insn.rn << 1;
+        const blo = x[b];
+        if (b === 62 && (blo & 15) !== 0) break run; // SP alignment: the slow path checks
+        const alo = (blo + insn.imm) | 0;
+        const ahi = (x[b | 1] + insn.imm2 + ((alo >>> 0) < (blo >>> 0) ? 1 : 0)) | 0;
+        const ti = ((alo >>> 12) & 0xff) << 2;
+        const o = alo & 0xfff;
+        if (rTlb[ti] !== (alo ^ o) || rTlb[ti + 1] !== ahi || o > 0xff0 || (o & rTlb[ti + 3] & 7) !== 0) break run;
+        const dv = rView[ti >> 2];
+        const bo = rTlb[ti + 2] + o;
+        const t = insn.rd << 1;
+        const t2 = insn.ra << 1;
+        const v1 = dv.getInt32(bo, true);
+        const v1h = dv.getInt32(bo + 4, true);
+        x[t2] = dv.getInt32(bo + 8, true);
+        x[t2 | 1] = dv.getInt32(bo + 12, true);
+        x[t] = v1;
+        x[t | 1] = v1h;
+        break;
+      }
+      case 105: {
+        // OP_STP_X
+        const b = insn.rn << 1;
+        const blo = x[b];
+        if (b === 62 && (blo & 15) !== 0) break run; // SP alignment: the slow path checks
+        const alo = (blo + insn.imm) | 0;
+        const ahi = (x[b | 1] + insn.imm2 + ((alo >>> 0) < (blo >>> 0) ? 1 : 0)) | 0;
+        const ti = ((alo >>> 12) & 0xff) << 2;
+        const o = alo & 0xfff;
+        if (wTlb[ti] !== (alo ^ o) || wTlb[ti + 1] !== ahi || cpu.exclValid !== 0 || o > 0xff0 || (o & wTlb[ti + 3] & 7) !== 0) break run;
+        const dv = wView[ti >> 2];
+        const bo = wTlb[ti + 2] + o;
+        const t = insn.rd << 1;
+        const t2 = insn.ra << 1;
+        dv.setInt32(bo, x[t], true);
+        dv.setInt32(bo + 4, x[t | 1], true);
+        dv.setInt32(bo + 8, x[t2], true);
+        dv.setInt32(bo + 12, x[t2 | 1], true);
+        break;
+      }
       case 113: // OP_NOP
         break;
       case 127: // OP_PAGE_END (cpu.ts): ran off the fetch page (never the first record: slot 1024 follows slot 1023)

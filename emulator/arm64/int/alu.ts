@@ -229,30 +229,6 @@ export function logicX(cpu: Arm64Cpu, insn: Insn): void {
   x[d + 1] = hi;
 }
 
-export function logicW(cpu: Arm64Cpu, insn: Insn): void {
-  const x = cpu.x;
-  let b = shift32(x[insn.rm << 1], insn.c, insn.imm);
-  if (insn.b) b = ~b;
-  const a = x[insn.rn << 1];
-  let r: number;
-  switch (insn.a) {
-    case 1:
-      r = a | b;
-      break;
-    case 2:
-      r = a ^ b;
-      break;
-    default:
-      r = a & b;
-      if (insn.a === 3) {
-        cpu.nzcv = ((r >>> 31) << 3) | ((r === 0 ? 1 : 0) << 2);
-      }
-  }
-  const d = insn.rd << 1;
-  x[d] = r;
-  x[d + 1] = 0;
-}
-
 /** UBFM/SBFM/BFM: rm = R, ra = S, imm/imm2 = wmask (UBFM: wmask & tmask), a/b = tmask. */
 export function ubfmX(cpu: Arm64Cpu, insn: Insn): void {
   const x = cpu.x;
@@ -585,27 +561,35 @@ function umulhi32(a: number, b: number): number {
   return (a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16)) | 0;
 }
 
-/** MADD/MSUB (64-bit): rd = ra +/- rn * rm. */
-export function maddX(cpu: Arm64Cpu, insn: Insn, sub: boolean): void {
-  const x = cpu.x;
-  const n = insn.rn << 1;
-  const m = insn.rm << 1;
-  const a = insn.ra << 1;
-  const alo = x[n];
-  const blo = x[m];
-  let plo = Math.imul(alo, blo);
-  let phi = (umulhi32(alo, blo) + Math.imul(alo, x[m + 1]) + Math.imul(x[n + 1], blo)) | 0;
-  if (sub) {
-    // negate the product
-    plo = ~plo;
-    phi = ~phi;
-    plo = (plo + 1) | 0;
-    if (plo === 0) phi = (phi + 1) | 0;
+/**
+ * UMULH / SMULH: the high 64 bits of the 128-bit product, from 32x32 partial products (compilers emit these
+ * for every division by a constant, so they stay off BigInt). Signed: mulhs(a, b) = mulhu(a, b) - (a < 0 ? b : 0)
+ * - (b < 0 ? a : 0), modulo 2^64.
+ */
+function mulHigh64(x: Int32Array, d: number, alo: number, ahi: number, blo: number, bhi: number, signed: boolean): void {
+  const ll = umulhi32(alo, blo) >>> 0; // the low x low product's high word (its low word cannot carry up)
+  const lhLo = Math.imul(alo, bhi) >>> 0;
+  const lhHi = umulhi32(alo, bhi) >>> 0;
+  const hlLo = Math.imul(ahi, blo) >>> 0;
+  const hlHi = umulhi32(ahi, blo) >>> 0;
+  const hhLo = Math.imul(ahi, bhi) >>> 0;
+  const hhHi = umulhi32(ahi, bhi) >>> 0;
+  const carry = Math.floor((ll + lhLo + hlLo) / 0x1_0000_0000); // sums below 2^34 are exact in a double
+  const sumLo = hhLo + lhHi + hlHi + carry;
+  let lo = sumLo | 0;
+  let hi = (hhHi + Math.floor(sumLo / 0x1_0000_0000)) | 0;
+  if (signed) {
+    if (ahi < 0) {
+      const r = (lo - blo) | 0;
+      hi = (hi - bhi - ((lo >>> 0) < (blo >>> 0) ? 1 : 0)) | 0;
+      lo = r;
+    }
+    if (bhi < 0) {
+      const r = (lo - alo) | 0;
+      hi = (hi - ahi - ((lo >>> 0) < (alo >>> 0) ? 1 : 0)) | 0;
+      lo = r;
+    }
   }
-  const clo = x[a];
-  const lo = (clo + plo) | 0;
-  const hi = (x[a + 1] + phi + ((lo >>> 0) < (clo >>> 0) ? 1 : 0)) | 0;
-  const d = insn.rd << 1;
   x[d] = lo;
   x[d + 1] = hi;
 }
@@ -618,13 +602,7 @@ export function mul3(cpu: Arm64Cpu, insn: Insn): void {
   const d = insn.rd << 1;
   const op = insn.a;
   if (op === 4 || op === 12) {
-    let a = u64(x[n], x[n + 1]);
-    let b = u64(x[m], x[m + 1]);
-    if (op === 4) {
-      a = BigInt.asIntN(64, a);
-      b = BigInt.asIntN(64, b);
-    }
-    setX(x, d, BigInt.asUintN(64, (a * b) >> 64n));
+    mulHigh64(x, d, x[n], x[n + 1], x[m], x[m + 1], op === 4);
     return;
   }
   const av = x[n];
