@@ -18,6 +18,7 @@ import {
   BreakpointEvent,
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
+import { warmUpInterpreter } from '../emulator';
 import { validateLaunch, LaunchError, type LaunchArguments } from './launch-config';
 import { Machine, EXCEPTION_FILTERS, type ExceptionFilter, type StopInfo } from './machine';
 import { VariableStore } from './variables';
@@ -119,6 +120,8 @@ export class StepvisorDebugSession extends LoggingDebugSession {
       breakpointModes: modes,
     };
     this.sendResponse(response);
+    // The interpreter's once-per-process warm-up (~50 ms) runs while the client prepares its launch request.
+    setImmediate(warmUpInterpreter);
   }
 
   protected override async launchRequest(response: DebugProtocol.LaunchResponse, args: DebugProtocol.LaunchRequestArguments & LaunchArguments): Promise<void> {

@@ -7,6 +7,7 @@ export type { Exit, ExitReason, Arm64DebugExit, X86DebugExit, GuestExceptionExit
 export { EXIT_FLAG_HSR_HIGH_VALID } from './hyp/exit';
 export { parseElf, ElfError, type ElfImage, type ElfSegment, type ElfSymbol, type ElfSection, type ElfArch } from './machine/elf';
 export { VIRT_RAM_BASE, VIRT_UART_BASE, VIRT_DEFAULT_RAM } from './machine/virt';
+export { warmUpInterpreter } from './hyp/warm-up';
 export { runElfHeadless, type HeadlessOutcome, type HeadlessResult, type HeadlessOptions } from './headless';
 export {
   KVM_GUESTDBG_ENABLE,

@@ -7,7 +7,7 @@ import { VirtMachine, type VirtOptions } from '../machine/virt';
 import { parseElf, type ElfImage } from '../machine/elf';
 import type { Exit, GuestExceptionExit } from './exit';
 import { handlePsci } from './psci';
-import { warmUpInterpreter } from '../arm64/warm-up';
+import { warmUpInterpreter } from './warm-up';
 
 export interface VmOptions extends VirtOptions {
   /** Machine model; only the arm64 `virt` board exists so far. */
@@ -74,7 +74,7 @@ export class Vm {
   readonly profile: PolicyProfile;
 
   constructor(readonly options: VmOptions = {}) {
-    warmUpInterpreter(); // once per process: see arm64/warm-up.ts
+    warmUpInterpreter(); // once per process: see warm-up.ts
     this.machine = new VirtMachine(options);
     this.profile = options.profile ?? 'kvm';
   }

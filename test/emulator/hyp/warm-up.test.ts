@@ -2,9 +2,9 @@ import { strict as assert } from 'assert';
 import { Insn } from '../../../emulator/arm64/insn';
 import { decode } from '../../../emulator/arm64/decode';
 import { FAST_OP_LIST } from '../../../emulator/arm64/fast-ops';
-import { WARM_UP_BASE, WARM_UP_CODE, WARM_UP_ROUNDS, runWarmUpRounds, warmUpCpu } from '../../../emulator/arm64/warm-up';
+import { WARM_UP_BASE, WARM_UP_CODE, WARM_UP_ROUNDS, runWarmUpRounds, warmUpVcpu } from '../../../emulator/hyp/warm-up';
 
-describe('arm64 interpreter warm-up program', () => {
+describe('interpreter warm-up program', () => {
   it('reaches every op fastRun handles', () => {
     const seen = new Set<number>();
     for (const w of WARM_UP_CODE) {
@@ -17,8 +17,9 @@ describe('arm64 interpreter warm-up program', () => {
   });
 
   it('loops without taking an exception, across its page boundary, for the whole budget', () => {
-    const cpu = warmUpCpu();
-    assert.equal(runWarmUpRounds(cpu), WARM_UP_ROUNDS * WARM_UP_CODE.length * 2, 'a round stopped before its budget');
+    const vcpu = warmUpVcpu();
+    const cpu = vcpu.cpu;
+    assert.equal(runWarmUpRounds(vcpu), WARM_UP_ROUNDS * WARM_UP_CODE.length * 2, 'a round stopped before its budget');
     const end = BigInt(WARM_UP_BASE + WARM_UP_CODE.length * 4);
     assert.ok(cpu.pc >= BigInt(WARM_UP_BASE) && cpu.pc < end, `PC 0x${cpu.pc.toString(16)} left the program`);
     assert.equal(cpu.sys.readSysregByName('ESR_EL1'), 0n, 'an exception was taken');
