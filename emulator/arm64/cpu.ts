@@ -1,6 +1,7 @@
 import { Insn, GPR_SLOTS } from './insn';
 import { PhysicalBus, PAGE_CODE } from '../machine/bus';
 import { decode } from './decode';
+import { fuseCompareBranch } from './fuse';
 import { OP_UNDECODED, OP_PAGE_END } from './int-ops';
 import { execute } from './execute';
 import { SystemUnit } from './system/system-unit';
@@ -271,6 +272,7 @@ export class Arm64Cpu {
     const insn = new Insn();
     insn.word = this.fetchView.getInt32(this.fetchOff + idx * 4, true);
     decode(insn.word, insn);
+    if (idx < 1023) fuseCompareBranch(insn, this.fetchView.getInt32(this.fetchOff + idx * 4 + 4, true));
     this.fetchInsns[idx] = insn;
     return insn;
   }

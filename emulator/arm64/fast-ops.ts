@@ -15,6 +15,7 @@ export const FAST_OP_LIST: readonly number[] = [
   ...range(84, 102), // loads and stores, offset and register-offset forms
   104, 105, // LDP/STP X, signed offset
   113, // NOP
+  ...range(114, 117), // compare + B.cond, fused (fuse.ts)
 ];
 
 function range(first: number, last: number): number[] {

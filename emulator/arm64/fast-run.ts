@@ -25,14 +25,17 @@ export function fastRun(cpu: Arm64Cpu): number {
   const wTlb = cpu.wTlb;
   const wView = cpu.wView;
   const insns = cpu.fetchInsns;
-  const lim = cpu.runLimit;
+  // An int32 countdown rather than icount itself, which passes 2^31 in long sessions and would turn the
+  // loop's counter into a double; a run longer than 2^30 comes back through execute's head.
   const start = cpu.icount;
-  let ic = start;
+  const room = cpu.runLimit - start;
+  const quota = room > 0x40000000 ? 0x40000000 : room | 0;
+  let left = quota;
   // fastRun never leaves its page, so the PC is base + 4 * idx and only idx is carried round the loop.
   const base = cpu.pcLo & ~0xfff;
   let idx = (cpu.pcLo & 0xfff) >>> 2;
   run: for (;;) {
-    if (ic >= lim) break;
+    if (left <= 0) break;
     const insn = insns[idx];
     switch (insn.op) {
       case 1: {
@@ -578,10 +581,10 @@ export function fastRun(cpu: Arm64Cpu): number {
         const hi = (cpu.pcHi + insn.imm2 + ((lo >>> 0) < (pc >>> 0) ? 1 : 0)) | 0;
         if (hi !== cpu.pcHi || ((lo ^ pc) & ~0xfff) !== 0) {
           cpu.pcHi = hi;
-          return offPage(cpu, lo, ic + 1, start);
+          return offPage(cpu, lo, start, quota - left + 1);
         }
         idx = (lo & 0xfff) >>> 2;
-        ic++;
+        left = (left - 1) | 0;
         continue;
       }
       case 73: {
@@ -595,10 +598,10 @@ export function fastRun(cpu: Arm64Cpu): number {
         const hi = (phi + insn.imm2 + ((lo >>> 0) < (pc >>> 0) ? 1 : 0)) | 0;
         if (hi !== phi || ((lo ^ pc) & ~0xfff) !== 0) {
           cpu.pcHi = hi;
-          return offPage(cpu, lo, ic + 1, start);
+          return offPage(cpu, lo, start, quota - left + 1);
         }
         idx = (lo & 0xfff) >>> 2;
-        ic++;
+        left = (left - 1) | 0;
         continue;
       }
       case 74: {
@@ -609,10 +612,10 @@ export function fastRun(cpu: Arm64Cpu): number {
           const hi = (cpu.pcHi + insn.imm2 + ((lo >>> 0) < (pc >>> 0) ? 1 : 0)) | 0;
           if (hi !== cpu.pcHi || ((lo ^ pc) & ~0xfff) !== 0) {
             cpu.pcHi = hi;
-            return offPage(cpu, lo, ic + 1, start);
+            return offPage(cpu, lo, start, quota - left + 1);
           }
           idx = (lo & 0xfff) >>> 2;
-          ic++;
+          left = (left - 1) | 0;
           continue;
         }
         break;
@@ -626,10 +629,10 @@ export function fastRun(cpu: Arm64Cpu): number {
           const hi = (cpu.pcHi + insn.imm2 + ((lo >>> 0) < (pc >>> 0) ? 1 : 0)) | 0;
           if (hi !== cpu.pcHi || ((lo ^ pc) & ~0xfff) !== 0) {
             cpu.pcHi = hi;
-            return offPage(cpu, lo, ic + 1, start);
+            return offPage(cpu, lo, start, quota - left + 1);
           }
           idx = (lo & 0xfff) >>> 2;
-          ic++;
+          left = (left - 1) | 0;
           continue;
         }
         break;
@@ -643,10 +646,10 @@ export function fastRun(cpu: Arm64Cpu): number {
           const hi = (cpu.pcHi + insn.imm2 + ((lo >>> 0) < (pc >>> 0) ? 1 : 0)) | 0;
           if (hi !== cpu.pcHi || ((lo ^ pc) & ~0xfff) !== 0) {
             cpu.pcHi = hi;
-            return offPage(cpu, lo, ic + 1, start);
+            return offPage(cpu, lo, start, quota - left + 1);
           }
           idx = (lo & 0xfff) >>> 2;
-          ic++;
+          left = (left - 1) | 0;
           continue;
         }
         break;
@@ -659,10 +662,10 @@ export function fastRun(cpu: Arm64Cpu): number {
           const hi = (cpu.pcHi + insn.imm2 + ((lo >>> 0) < (pc >>> 0) ? 1 : 0)) | 0;
           if (hi !== cpu.pcHi || ((lo ^ pc) & ~0xfff) !== 0) {
             cpu.pcHi = hi;
-            return offPage(cpu, lo, ic + 1, start);
+            return offPage(cpu, lo, start, quota - left + 1);
           }
           idx = (lo & 0xfff) >>> 2;
-          ic++;
+          left = (left - 1) | 0;
           continue;
         }
         break;
@@ -675,10 +678,10 @@ export function fastRun(cpu: Arm64Cpu): number {
           const hi = (cpu.pcHi + insn.imm2 + ((lo >>> 0) < (pc >>> 0) ? 1 : 0)) | 0;
           if (hi !== cpu.pcHi || ((lo ^ pc) & ~0xfff) !== 0) {
             cpu.pcHi = hi;
-            return offPage(cpu, lo, ic + 1, start);
+            return offPage(cpu, lo, start, quota - left + 1);
           }
           idx = (lo & 0xfff) >>> 2;
-          ic++;
+          left = (left - 1) | 0;
           continue;
         }
         break;
@@ -691,10 +694,10 @@ export function fastRun(cpu: Arm64Cpu): number {
           const hi = (cpu.pcHi + insn.imm2 + ((lo >>> 0) < (pc >>> 0) ? 1 : 0)) | 0;
           if (hi !== cpu.pcHi || ((lo ^ pc) & ~0xfff) !== 0) {
             cpu.pcHi = hi;
-            return offPage(cpu, lo, ic + 1, start);
+            return offPage(cpu, lo, start, quota - left + 1);
           }
           idx = (lo & 0xfff) >>> 2;
-          ic++;
+          left = (left - 1) | 0;
           continue;
         }
         break;
@@ -707,10 +710,10 @@ export function fastRun(cpu: Arm64Cpu): number {
           const hi = (cpu.pcHi + insn.imm2 + ((lo >>> 0) < (pc >>> 0) ? 1 : 0)) | 0;
           if (hi !== cpu.pcHi || ((lo ^ pc) & ~0xfff) !== 0) {
             cpu.pcHi = hi;
-            return offPage(cpu, lo, ic + 1, start);
+            return offPage(cpu, lo, start, quota - left + 1);
           }
           idx = (lo & 0xfff) >>> 2;
-          ic++;
+          left = (left - 1) | 0;
           continue;
         }
         break;
@@ -724,10 +727,10 @@ export function fastRun(cpu: Arm64Cpu): number {
         const hi = x[n | 1];
         if (hi !== cpu.pcHi || ((lo ^ pc) & ~0xffc) !== 0) {
           cpu.pcHi = hi;
-          return offPage(cpu, lo, ic + 1, start);
+          return offPage(cpu, lo, start, quota - left + 1);
         }
         idx = (lo & 0xfff) >>> 2;
-        ic++;
+        left = (left - 1) | 0;
         continue;
       }
       case 82: {
@@ -742,10 +745,10 @@ export function fastRun(cpu: Arm64Cpu): number {
         x[61] = ret === 0 ? (phi + 1) | 0 : phi;
         if (hi !== phi || ((lo ^ pc) & ~0xffc) !== 0) {
           cpu.pcHi = hi;
-          return offPage(cpu, lo, ic + 1, start);
+          return offPage(cpu, lo, start, quota - left + 1);
         }
         idx = (lo & 0xfff) >>> 2;
-        ic++;
+        left = (left - 1) | 0;
         continue;
       }
       case 84: {
@@ -1183,6 +1186,116 @@ export function fastRun(cpu: Arm64Cpu): number {
       }
       case 113: // OP_NOP
         break;
+      case 114: {
+        // OP_CMP_XR_BCOND: the compare, then (if the limit allows a second instruction) the B.cond after it
+        const n = insn.rn << 1;
+        const m = insn.rm << 1;
+        const alo = x[n];
+        const ahi = x[n | 1];
+        const blo = x[m];
+        const bhi = x[m | 1];
+        const lo = (alo - blo) | 0;
+        const br = (alo >>> 0) < (blo >>> 0) ? 1 : 0;
+        const hi = (ahi - bhi - br) | 0;
+        cpu.nzcv = ((hi >>> 31) << 3) | (((lo | hi) === 0 ? 1 : 0) << 2) | (((ahi >>> 0) - (bhi >>> 0) - br >= 0 ? 1 : 0) << 1) | (((ahi ^ bhi) & (ahi ^ hi)) >>> 31);
+        if (left > 1) {
+          left = (left - 1) | 0;
+          idx = (idx + 1) | 0;
+          if (((insn.a >>> cpu.nzcv) & 1) !== 0) {
+            const pc = (base + (idx << 2)) | 0;
+            const off = insn.b;
+            const lo = (pc + off) | 0;
+            const hi = (cpu.pcHi + (off >> 31) + ((lo >>> 0) < (pc >>> 0) ? 1 : 0)) | 0;
+            if (hi !== cpu.pcHi || ((lo ^ pc) & ~0xfff) !== 0) {
+              cpu.pcHi = hi;
+              return offPage(cpu, lo, start, quota - left + 1);
+            }
+            idx = (lo & 0xfff) >>> 2;
+            left = (left - 1) | 0;
+            continue;
+          }
+        }
+        break;
+      }
+      case 115: {
+        // OP_CMP_XI_BCOND: the compare, then (if the limit allows a second instruction) the B.cond after it
+        const n = insn.rn << 1;
+        const alo = x[n];
+        const ahi = x[n | 1];
+        const b = insn.imm;
+        const lo = (alo - b) | 0;
+        const br = (alo >>> 0) < b ? 1 : 0;
+        const hi = (ahi - br) | 0;
+        cpu.nzcv = ((hi >>> 31) << 3) | (((lo | hi) === 0 ? 1 : 0) << 2) | ((br === 1 && ahi === 0 ? 0 : 1) << 1) | ((ahi & ~hi) >>> 31);
+        if (left > 1) {
+          left = (left - 1) | 0;
+          idx = (idx + 1) | 0;
+          if (((insn.a >>> cpu.nzcv) & 1) !== 0) {
+            const pc = (base + (idx << 2)) | 0;
+            const off = insn.b;
+            const lo = (pc + off) | 0;
+            const hi = (cpu.pcHi + (off >> 31) + ((lo >>> 0) < (pc >>> 0) ? 1 : 0)) | 0;
+            if (hi !== cpu.pcHi || ((lo ^ pc) & ~0xfff) !== 0) {
+              cpu.pcHi = hi;
+              return offPage(cpu, lo, start, quota - left + 1);
+            }
+            idx = (lo & 0xfff) >>> 2;
+            left = (left - 1) | 0;
+            continue;
+          }
+        }
+        break;
+      }
+      case 116: {
+        // OP_CMP_WR_BCOND: the compare, then (if the limit allows a second instruction) the B.cond after it
+        const a = x[insn.rn << 1];
+        const b = x[insn.rm << 1];
+        const r = (a - b) | 0;
+        cpu.nzcv = ((r >>> 31) << 3) | ((r === 0 ? 1 : 0) << 2) | (((a >>> 0) >= (b >>> 0) ? 1 : 0) << 1) | (((a ^ b) & (a ^ r)) >>> 31);
+        if (left > 1) {
+          left = (left - 1) | 0;
+          idx = (idx + 1) | 0;
+          if (((insn.a >>> cpu.nzcv) & 1) !== 0) {
+            const pc = (base + (idx << 2)) | 0;
+            const off = insn.b;
+            const lo = (pc + off) | 0;
+            const hi = (cpu.pcHi + (off >> 31) + ((lo >>> 0) < (pc >>> 0) ? 1 : 0)) | 0;
+            if (hi !== cpu.pcHi || ((lo ^ pc) & ~0xfff) !== 0) {
+              cpu.pcHi = hi;
+              return offPage(cpu, lo, start, quota - left + 1);
+            }
+            idx = (lo & 0xfff) >>> 2;
+            left = (left - 1) | 0;
+            continue;
+          }
+        }
+        break;
+      }
+      case 117: {
+        // OP_CMP_WI_BCOND: the compare, then (if the limit allows a second instruction) the B.cond after it
+        const a = x[insn.rn << 1];
+        const b = insn.imm;
+        const r = (a - b) | 0;
+        cpu.nzcv = ((r >>> 31) << 3) | ((r === 0 ? 1 : 0) << 2) | (((a >>> 0) >= b ? 1 : 0) << 1) | ((a & ~r) >>> 31);
+        if (left > 1) {
+          left = (left - 1) | 0;
+          idx = (idx + 1) | 0;
+          if (((insn.a >>> cpu.nzcv) & 1) !== 0) {
+            const pc = (base + (idx << 2)) | 0;
+            const off = insn.b;
+            const lo = (pc + off) | 0;
+            const hi = (cpu.pcHi + (off >> 31) + ((lo >>> 0) < (pc >>> 0) ? 1 : 0)) | 0;
+            if (hi !== cpu.pcHi || ((lo ^ pc) & ~0xfff) !== 0) {
+              cpu.pcHi = hi;
+              return offPage(cpu, lo, start, quota - left + 1);
+            }
+            idx = (lo & 0xfff) >>> 2;
+            left = (left - 1) | 0;
+            continue;
+          }
+        }
+        break;
+      }
       case 127: // OP_PAGE_END (cpu.ts): ran off the fetch page (never the first record: slot 1024 follows slot 1023)
         if (((base + 0x1000) | 0) === 0) cpu.pcHi = (cpu.pcHi + 1) | 0;
         cpu.runLimit = 0;
@@ -1190,18 +1303,19 @@ export function fastRun(cpu: Arm64Cpu): number {
       default:
         break run;
     }
-    ic++;
+    left = (left - 1) | 0;
     idx = (idx + 1) | 0;
   }
   cpu.pcLo = (base + (idx << 2)) | 0;
-  cpu.icount = ic;
-  return ic - start;
+  const done = quota - left;
+  cpu.icount = start + done;
+  return done;
 }
 
 /** A branch left the page: hand back with the new PC; the head of execute refills the fetch page. */
-function offPage(cpu: Arm64Cpu, pcLo: number, ic: number, start: number): number {
+function offPage(cpu: Arm64Cpu, pcLo: number, start: number, done: number): number {
   cpu.pcLo = pcLo;
-  cpu.icount = ic;
+  cpu.icount = start + done;
   cpu.runLimit = 0;
-  return ic - start;
+  return done;
 }

@@ -119,6 +119,14 @@ export const OP_FP_LDR_LIT = 110;
 export const OP_EXCL = 111;
 export const OP_ATOMIC = 112;
 export const OP_NOP = 113;
+/**
+ * A compare (SUBS to ZR) fused with the B.cond after it, in the compare's slot (see fuse.ts): rn and rm / imm
+ * as the compare, a = the B.cond's condition mask, b = its byte offset. The B.cond keeps its own record.
+ */
+export const OP_CMP_XR_BCOND = 114;
+export const OP_CMP_XI_BCOND = 115;
+export const OP_CMP_WR_BCOND = 116;
+export const OP_CMP_WI_BCOND = 117;
 /** Shared record in the slots of a code page not decoded yet (cpu.ts): the executor decodes, then dispatches. */
 export const OP_UNDECODED = 126;
 /** Shared record in slot 1024 of every code page (cpu.ts): sequential execution ran off the page. */

@@ -35,6 +35,18 @@ import { VIRT_RAM_BASE } from '../machine/virt';
  *   back_tbz:
  *     tbnz x0, #16, far_tbnz
  *   back_tbnz:
+ *     cmp x0, #1
+ *     b.ne far_cmpxi
+ *   back_cmpxi:
+ *     cmp w1, w1
+ *     b.eq far_cmpwr
+ *   back_cmpwr:
+ *     cmp w0, #1
+ *     b.ne far_cmpwi
+ *   back_cmpwi:
+ *     tst x0, x0
+ *     b.ne far_bcond2
+ *   back_bcond2:
  *     adr x9, far_br
  *     br x9
  *   back_br:
@@ -158,7 +170,25 @@ import { VIRT_RAM_BASE } from '../machine/virt';
  *   21: b.ne 22f
  *     b 23f
  *   22: nop
- *   23: cbz x1, 3f
+ *   23: cmp x1, #5
+ *     b.lo 24f
+ *     nop
+ *   24: cmp x2, #5
+ *     b.hs 25f
+ *     nop
+ *   25: cmp w3, w4
+ *     b.lt 26f
+ *     nop
+ *   26: cmp w5, w6
+ *     b.ge 27f
+ *     nop
+ *   27: cmp w7, #5
+ *     b.eq 28f
+ *     nop
+ *   28: cmp w1, #5
+ *     b.ne 29f
+ *     nop
+ *   29: cbz x1, 3f
  *     nop
  *   3: cbnz x2, 4f
  *     nop
@@ -296,6 +326,10 @@ import { VIRT_RAM_BASE } from '../machine/virt';
  *   far_tbz: b back_tbz
  *   far_tbnz: b back_tbnz
  *   far_br: b back_br
+ *   far_cmpxi: b back_cmpxi
+ *   far_cmpwr: b back_cmpwr
+ *   far_cmpwi: b back_cmpwi
+ *   far_bcond2: b back_bcond2
  *   leaf:
  *     ret
  *     .p2align 3
@@ -304,26 +338,26 @@ import { VIRT_RAM_BASE } from '../machine/virt';
  */
 export const WARM_UP_CODE: readonly number[] = [
   0xeb01003f, // 000: cmp x1, x1
-  0x54002640, // 004: b.eq 0x4cc
-  0xb400265f, // 008: cbz xzr, 0x4d0
-  0x3400265f, // 00c: cbz wzr, 0x4d4
-  0xb5002640, // 010: cbnz x0, 0x4d8
-  0x35002640, // 014: cbnz w0, 0x4dc
-  0x3608265f, // 018: tbz wzr, #1, 0x4e0
-  0x37802640, // 01c: tbnz w0, #16, 0x4e4
-  0x10002649, // 020: adr x9, #1224
-  0xd61f0120, // 024: br x9
-  0x94000131, // 028: bl 0x4ec
-  0x10002609, // 02c: adr x9, #1216
-  0xd63f0120, // 030: blr x9
-  0x9100054a, // 034: add x10, x10, #1
-  0x9100054a, // 038: add x10, x10, #1
-  0x9100054a, // 03c: add x10, x10, #1
-  0x9100054a, // 040: add x10, x10, #1
-  0x9100054a, // 044: add x10, x10, #1
-  0x9100054a, // 048: add x10, x10, #1
-  0x9100054a, // 04c: add x10, x10, #1
-  0x9100054a, // 050: add x10, x10, #1
+  0x54002880, // 004: b.eq 0x514
+  0xb400289f, // 008: cbz xzr, 0x518
+  0x3400289f, // 00c: cbz wzr, 0x51c
+  0xb5002880, // 010: cbnz x0, 0x520
+  0x35002880, // 014: cbnz w0, 0x524
+  0x3608289f, // 018: tbz wzr, #1, 0x528
+  0x37802880, // 01c: tbnz w0, #16, 0x52c
+  0xf100041f, // 020: cmp x0, #1
+  0x54002881, // 024: b.ne 0x534
+  0x6b01003f, // 028: cmp w1, w1
+  0x54002860, // 02c: b.eq 0x538
+  0x7100041f, // 030: cmp w0, #1
+  0x54002841, // 034: b.ne 0x53c
+  0xea00001f, // 038: tst x0, x0
+  0x54002821, // 03c: b.ne 0x540
+  0x10002789, // 040: adr x9, #1264
+  0xd61f0120, // 044: br x9
+  0x9400013f, // 048: bl 0x544
+  0x100027c9, // 04c: adr x9, #1272
+  0xd63f0120, // 050: blr x9
   0x9100054a, // 054: add x10, x10, #1
   0x9100054a, // 058: add x10, x10, #1
   0x9100054a, // 05c: add x10, x10, #1
@@ -482,145 +516,167 @@ export const WARM_UP_CODE: readonly number[] = [
   0x54000041, // 2c0: b.ne 0x2c8
   0x14000002, // 2c4: b 0x2cc
   0xd503201f, // 2c8: nop
-  0xb4000041, // 2cc: cbz x1, 0x2d4
-  0xd503201f, // 2d0: nop
-  0xb5000042, // 2d4: cbnz x2, 0x2dc
-  0xd503201f, // 2d8: nop
-  0x34000043, // 2dc: cbz w3, 0x2e4
+  0xf100143f, // 2cc: cmp x1, #5
+  0x54000043, // 2d0: b.lo 0x2d8
+  0xd503201f, // 2d4: nop
+  0xf100145f, // 2d8: cmp x2, #5
+  0x54000042, // 2dc: b.hs 0x2e4
   0xd503201f, // 2e0: nop
-  0x35000044, // 2e4: cbnz w4, 0x2ec
-  0xd503201f, // 2e8: nop
-  0xb400005f, // 2ec: cbz xzr, 0x2f4
-  0xd503201f, // 2f0: nop
-  0x3500005f, // 2f4: cbnz wzr, 0x2fc
+  0x6b04007f, // 2e4: cmp w3, w4
+  0x5400004b, // 2e8: b.lt 0x2f0
+  0xd503201f, // 2ec: nop
+  0x6b0600bf, // 2f0: cmp w5, w6
+  0x5400004a, // 2f4: b.ge 0x2fc
   0xd503201f, // 2f8: nop
-  0xb500007f, // 2fc: cbnz xzr, 0x308
-  0x3400005f, // 300: cbz wzr, 0x308
+  0x710014ff, // 2fc: cmp w7, #5
+  0x54000040, // 300: b.eq 0x308
   0xd503201f, // 304: nop
-  0x36180045, // 308: tbz w5, #3, 0x310
-  0xd503201f, // 30c: nop
-  0xb7400046, // 310: tbnz x6, #40, 0x318
-  0xd503201f, // 314: nop
-  0x36f80047, // 318: tbz w7, #31, 0x320
-  0xd503201f, // 31c: nop
-  0x3628005f, // 320: tbz wzr, #5, 0x328
-  0xd503201f, // 324: nop
-  0x3728005f, // 328: tbnz wzr, #5, 0x330
-  0xd503201f, // 32c: nop
-  0x9400006f, // 330: bl 0x4ec
-  0x10000dc9, // 334: adr x9, #440
-  0xd63f0120, // 338: blr x9
-  0x10000069, // 33c: adr x9, #12
-  0xd61f0120, // 340: br x9
-  0xd503201f, // 344: nop
-  0xf940040a, // 348: ldr x10, [x0, #8]
-  0xb940100b, // 34c: ldr w11, [x0, #16]
-  0x3940440c, // 350: ldrb w12, [x0, #17]
-  0x7940240d, // 354: ldrh w13, [x0, #18]
-  0x39804c0e, // 358: ldrsb x14, [x0, #19]
-  0x39c0500f, // 35c: ldrsb w15, [x0, #20]
-  0x79802c10, // 360: ldrsh x16, [x0, #22]
-  0x79c03011, // 364: ldrsh w17, [x0, #24]
-  0xb9801c0a, // 368: ldrsw x10, [x0, #28]
-  0xf9001001, // 36c: str x1, [x0, #32]
-  0xb9002802, // 370: str w2, [x0, #40]
-  0x3900b003, // 374: strb w3, [x0, #44]
-  0x79005c04, // 378: strh w4, [x0, #46]
-  0xf868680b, // 37c: ldr x11, [x0, x8]
-  0xf868580c, // 380: ldr x12, [x0, w8, uxtw #3]
-  0xb868780d, // 384: ldr w13, [x0, x8, lsl #2]
-  0xb868c80e, // 388: ldr w14, [x0, w8, sxtw]
-  0x3868680f, // 38c: ldrb w15, [x0, x8]
-  0xf868d80c, // 390: ldr x12, [x0, w8, sxtw #3]
-  0xb868580d, // 394: ldr w13, [x0, w8, uxtw #2]
-  0x3868480f, // 398: ldrb w15, [x0, w8, uxtw]
-  0x3868c80f, // 39c: ldrb w15, [x0, w8, sxtw]
-  0xf8285805, // 3a0: str x5, [x0, w8, uxtw #3]
-  0xf828d805, // 3a4: str x5, [x0, w8, sxtw #3]
-  0xb8287806, // 3a8: str w6, [x0, x8, lsl #2]
-  0xb828d806, // 3ac: str w6, [x0, w8, sxtw #2]
-  0x38284807, // 3b0: strb w7, [x0, w8, uxtw]
-  0x3828c807, // 3b4: strb w7, [x0, w8, sxtw]
-  0xf8287805, // 3b8: str x5, [x0, x8, lsl #3]
-  0xb8285806, // 3bc: str w6, [x0, w8, uxtw #2]
-  0x38286807, // 3c0: strb w7, [x0, x8]
-  0xf94007ea, // 3c4: ldr x10, [sp, #8]
-  0xb94013eb, // 3c8: ldr w11, [sp, #16]
-  0x394047ec, // 3cc: ldrb w12, [sp, #17]
-  0x794027ed, // 3d0: ldrh w13, [sp, #18]
-  0x39804fee, // 3d4: ldrsb x14, [sp, #19]
-  0x39c053ef, // 3d8: ldrsb w15, [sp, #20]
-  0x79802ff0, // 3dc: ldrsh x16, [sp, #22]
-  0x79c033f1, // 3e0: ldrsh w17, [sp, #24]
-  0xb9801fea, // 3e4: ldrsw x10, [sp, #28]
-  0xf90013e1, // 3e8: str x1, [sp, #32]
-  0xb9002be2, // 3ec: str w2, [sp, #40]
-  0x3900b3e3, // 3f0: strb w3, [sp, #44]
-  0x79005fe4, // 3f4: strh w4, [sp, #46]
-  0xf8686beb, // 3f8: ldr x11, [sp, x8]
-  0xb8687bed, // 3fc: ldr w13, [sp, x8, lsl #2]
-  0x38686bef, // 400: ldrb w15, [sp, x8]
-  0xf8287be5, // 404: str x5, [sp, x8, lsl #3]
-  0xb8285be6, // 408: str w6, [sp, w8, uxtw #2]
-  0x38286be7, // 40c: strb w7, [sp, x8]
-  0xa9030be1, // 410: stp x1, x2, [sp, #48]
-  0xa9432fea, // 414: ldp x10, x11, [sp, #48]
-  0xa9bf7bfd, // 418: stp x29, x30, [sp, #-16]!
-  0xa8c17bfd, // 41c: ldp x29, x30, [sp], #16
-  0xa9432c0a, // 420: ldp x10, x11, [x0, #48]
-  0xa9040801, // 424: stp x1, x2, [x0, #64]
-  0x294a340c, // 428: ldp w12, w13, [x0, #80]
-  0x290b1003, // 42c: stp w3, w4, [x0, #88]
-  0xf8460c0e, // 430: ldr x14, [x0, #96]!
-  0xf81a0405, // 434: str x5, [x0], #-96
-  0x7868780f, // 438: ldrh w15, [x0, x8, lsl #1]
-  0xf8468010, // 43c: ldur x16, [x0, #104]
-  0x58000591, // 440: ldr x17, 0x4f0
-  0xc85f7c0a, // 444: ldxr x10, [x0]
-  0xc80b7c01, // 448: stxr w11, x1, [x0]
-  0xc8dffc0c, // 44c: ldar x12, [x0]
-  0xc89ffc02, // 450: stlr x2, [x0]
-  0xf823000d, // 454: <unknown>
-  0xc8ae7c04, // 458: <unknown>
-  0xfd400400, // 45c: ldr d0, [x0, #8]
-  0xbd001001, // 460: str s1, [x0, #16]
-  0xad410c02, // 464: ldp q2, q3, [x0, #32]
-  0x6d041404, // 468: stp d4, d5, [x0, #64]
-  0x3ce86806, // 46c: ldr q6, [x0, x8]
-  0x5c000407, // 470: ldr d7, 0x4f0
-  0x9e670020, // 474: fmov d0, x1
-  0x1e602801, // 478: fadd d1, d0, d0
-  0x1e210822, // 47c: fmul s2, s1, s1
-  0x9e78002a, // 480: fcvtzs x10, d1
-  0x9e620163, // 484: scvtf d3, x11
-  0x4ea38444, // 488: add v4.4s, v2.4s, v3.4s
-  0x4e010c25, // 48c: dup v5.16b, w1
-  0x0e013cac, // 490: umov w12, v5.b[0]
-  0xd53b420d, // 494: mrs x13, NZCV
-  0xd51b420d, // 498: msr NZCV, x13
-  0xd53bd04e, // 49c: mrs x14, TPIDR_EL0
-  0xd5033fdf, // 4a0: isb
-  0xf9800400, // 4a4: prfm pldl1keep, [x0, #8]
-  0xd503201f, // 4a8: nop
-  0x8b070021, // 4ac: add x1, x1, x7
-  0xcac13442, // 4b0: eor x2, x2, x1, ror #13
-  0x8b420c63, // 4b4: add x3, x3, x2, lsr #3
-  0xcb030084, // 4b8: sub x4, x4, x3
-  0xca041ca5, // 4bc: eor x5, x5, x4, lsl #7
-  0x8b0500c6, // 4c0: add x6, x6, x5
-  0x911554e7, // 4c4: add x7, x7, #1365
-  0x17fffece, // 4c8: b 0x0
-  0x17fffecf, // 4cc: b 0x8
-  0x17fffecf, // 4d0: b 0xc
-  0x17fffecf, // 4d4: b 0x10
-  0x17fffecf, // 4d8: b 0x14
-  0x17fffecf, // 4dc: b 0x18
-  0x17fffecf, // 4e0: b 0x1c
-  0x17fffecf, // 4e4: b 0x20
-  0x17fffed0, // 4e8: b 0x28
-  0xd65f03c0, // 4ec: ret
-  0x00000001, // 4f0: .word 0x00000001
-  0x80000000, // 4f4: .word 0x80000000
+  0x7100143f, // 308: cmp w1, #5
+  0x54000041, // 30c: b.ne 0x314
+  0xd503201f, // 310: nop
+  0xb4000041, // 314: cbz x1, 0x31c
+  0xd503201f, // 318: nop
+  0xb5000042, // 31c: cbnz x2, 0x324
+  0xd503201f, // 320: nop
+  0x34000043, // 324: cbz w3, 0x32c
+  0xd503201f, // 328: nop
+  0x35000044, // 32c: cbnz w4, 0x334
+  0xd503201f, // 330: nop
+  0xb400005f, // 334: cbz xzr, 0x33c
+  0xd503201f, // 338: nop
+  0x3500005f, // 33c: cbnz wzr, 0x344
+  0xd503201f, // 340: nop
+  0xb500007f, // 344: cbnz xzr, 0x350
+  0x3400005f, // 348: cbz wzr, 0x350
+  0xd503201f, // 34c: nop
+  0x36180045, // 350: tbz w5, #3, 0x358
+  0xd503201f, // 354: nop
+  0xb7400046, // 358: tbnz x6, #40, 0x360
+  0xd503201f, // 35c: nop
+  0x36f80047, // 360: tbz w7, #31, 0x368
+  0xd503201f, // 364: nop
+  0x3628005f, // 368: tbz wzr, #5, 0x370
+  0xd503201f, // 36c: nop
+  0x3728005f, // 370: tbnz wzr, #5, 0x378
+  0xd503201f, // 374: nop
+  0x94000073, // 378: bl 0x544
+  0x10000e49, // 37c: adr x9, #456
+  0xd63f0120, // 380: blr x9
+  0x10000069, // 384: adr x9, #12
+  0xd61f0120, // 388: br x9
+  0xd503201f, // 38c: nop
+  0xf940040a, // 390: ldr x10, [x0, #8]
+  0xb940100b, // 394: ldr w11, [x0, #16]
+  0x3940440c, // 398: ldrb w12, [x0, #17]
+  0x7940240d, // 39c: ldrh w13, [x0, #18]
+  0x39804c0e, // 3a0: ldrsb x14, [x0, #19]
+  0x39c0500f, // 3a4: ldrsb w15, [x0, #20]
+  0x79802c10, // 3a8: ldrsh x16, [x0, #22]
+  0x79c03011, // 3ac: ldrsh w17, [x0, #24]
+  0xb9801c0a, // 3b0: ldrsw x10, [x0, #28]
+  0xf9001001, // 3b4: str x1, [x0, #32]
+  0xb9002802, // 3b8: str w2, [x0, #40]
+  0x3900b003, // 3bc: strb w3, [x0, #44]
+  0x79005c04, // 3c0: strh w4, [x0, #46]
+  0xf868680b, // 3c4: ldr x11, [x0, x8]
+  0xf868580c, // 3c8: ldr x12, [x0, w8, uxtw #3]
+  0xb868780d, // 3cc: ldr w13, [x0, x8, lsl #2]
+  0xb868c80e, // 3d0: ldr w14, [x0, w8, sxtw]
+  0x3868680f, // 3d4: ldrb w15, [x0, x8]
+  0xf868d80c, // 3d8: ldr x12, [x0, w8, sxtw #3]
+  0xb868580d, // 3dc: ldr w13, [x0, w8, uxtw #2]
+  0x3868480f, // 3e0: ldrb w15, [x0, w8, uxtw]
+  0x3868c80f, // 3e4: ldrb w15, [x0, w8, sxtw]
+  0xf8285805, // 3e8: str x5, [x0, w8, uxtw #3]
+  0xf828d805, // 3ec: str x5, [x0, w8, sxtw #3]
+  0xb8287806, // 3f0: str w6, [x0, x8, lsl #2]
+  0xb828d806, // 3f4: str w6, [x0, w8, sxtw #2]
+  0x38284807, // 3f8: strb w7, [x0, w8, uxtw]
+  0x3828c807, // 3fc: strb w7, [x0, w8, sxtw]
+  0xf8287805, // 400: str x5, [x0, x8, lsl #3]
+  0xb8285806, // 404: str w6, [x0, w8, uxtw #2]
+  0x38286807, // 408: strb w7, [x0, x8]
+  0xf94007ea, // 40c: ldr x10, [sp, #8]
+  0xb94013eb, // 410: ldr w11, [sp, #16]
+  0x394047ec, // 414: ldrb w12, [sp, #17]
+  0x794027ed, // 418: ldrh w13, [sp, #18]
+  0x39804fee, // 41c: ldrsb x14, [sp, #19]
+  0x39c053ef, // 420: ldrsb w15, [sp, #20]
+  0x79802ff0, // 424: ldrsh x16, [sp, #22]
+  0x79c033f1, // 428: ldrsh w17, [sp, #24]
+  0xb9801fea, // 42c: ldrsw x10, [sp, #28]
+  0xf90013e1, // 430: str x1, [sp, #32]
+  0xb9002be2, // 434: str w2, [sp, #40]
+  0x3900b3e3, // 438: strb w3, [sp, #44]
+  0x79005fe4, // 43c: strh w4, [sp, #46]
+  0xf8686beb, // 440: ldr x11, [sp, x8]
+  0xb8687bed, // 444: ldr w13, [sp, x8, lsl #2]
+  0x38686bef, // 448: ldrb w15, [sp, x8]
+  0xf8287be5, // 44c: str x5, [sp, x8, lsl #3]
+  0xb8285be6, // 450: str w6, [sp, w8, uxtw #2]
+  0x38286be7, // 454: strb w7, [sp, x8]
+  0xa9030be1, // 458: stp x1, x2, [sp, #48]
+  0xa9432fea, // 45c: ldp x10, x11, [sp, #48]
+  0xa9bf7bfd, // 460: stp x29, x30, [sp, #-16]!
+  0xa8c17bfd, // 464: ldp x29, x30, [sp], #16
+  0xa9432c0a, // 468: ldp x10, x11, [x0, #48]
+  0xa9040801, // 46c: stp x1, x2, [x0, #64]
+  0x294a340c, // 470: ldp w12, w13, [x0, #80]
+  0x290b1003, // 474: stp w3, w4, [x0, #88]
+  0xf8460c0e, // 478: ldr x14, [x0, #96]!
+  0xf81a0405, // 47c: str x5, [x0], #-96
+  0x7868780f, // 480: ldrh w15, [x0, x8, lsl #1]
+  0xf8468010, // 484: ldur x16, [x0, #104]
+  0x58000611, // 488: ldr x17, 0x548
+  0xc85f7c0a, // 48c: ldxr x10, [x0]
+  0xc80b7c01, // 490: stxr w11, x1, [x0]
+  0xc8dffc0c, // 494: ldar x12, [x0]
+  0xc89ffc02, // 498: stlr x2, [x0]
+  0xf823000d, // 49c: <unknown>
+  0xc8ae7c04, // 4a0: <unknown>
+  0xfd400400, // 4a4: ldr d0, [x0, #8]
+  0xbd001001, // 4a8: str s1, [x0, #16]
+  0xad410c02, // 4ac: ldp q2, q3, [x0, #32]
+  0x6d041404, // 4b0: stp d4, d5, [x0, #64]
+  0x3ce86806, // 4b4: ldr q6, [x0, x8]
+  0x5c000487, // 4b8: ldr d7, 0x548
+  0x9e670020, // 4bc: fmov d0, x1
+  0x1e602801, // 4c0: fadd d1, d0, d0
+  0x1e210822, // 4c4: fmul s2, s1, s1
+  0x9e78002a, // 4c8: fcvtzs x10, d1
+  0x9e620163, // 4cc: scvtf d3, x11
+  0x4ea38444, // 4d0: add v4.4s, v2.4s, v3.4s
+  0x4e010c25, // 4d4: dup v5.16b, w1
+  0x0e013cac, // 4d8: umov w12, v5.b[0]
+  0xd53b420d, // 4dc: mrs x13, NZCV
+  0xd51b420d, // 4e0: msr NZCV, x13
+  0xd53bd04e, // 4e4: mrs x14, TPIDR_EL0
+  0xd5033fdf, // 4e8: isb
+  0xf9800400, // 4ec: prfm pldl1keep, [x0, #8]
+  0xd503201f, // 4f0: nop
+  0x8b070021, // 4f4: add x1, x1, x7
+  0xcac13442, // 4f8: eor x2, x2, x1, ror #13
+  0x8b420c63, // 4fc: add x3, x3, x2, lsr #3
+  0xcb030084, // 500: sub x4, x4, x3
+  0xca041ca5, // 504: eor x5, x5, x4, lsl #7
+  0x8b0500c6, // 508: add x6, x6, x5
+  0x911554e7, // 50c: add x7, x7, #1365
+  0x17fffebc, // 510: b 0x0
+  0x17fffebd, // 514: b 0x8
+  0x17fffebd, // 518: b 0xc
+  0x17fffebd, // 51c: b 0x10
+  0x17fffebd, // 520: b 0x14
+  0x17fffebd, // 524: b 0x18
+  0x17fffebd, // 528: b 0x1c
+  0x17fffebd, // 52c: b 0x20
+  0x17fffec6, // 530: b 0x48
+  0x17fffebd, // 534: b 0x28
+  0x17fffebe, // 538: b 0x30
+  0x17fffebf, // 53c: b 0x38
+  0x17fffec0, // 540: b 0x40
+  0xd65f03c0, // 544: ret
+  0x00000001, // 548: .word 0x00000001
+  0x80000000, // 54c: .word 0x80000000
 ];
 
 /** Where the program sits: across a page boundary, so it runs off one page and branches back to it. */
