@@ -686,7 +686,7 @@ export const WARM_UP_DATA = VIRT_RAM_BASE + 0x10000;
 let warmedUp = false;
 /** Rounds of the warm-up, the first WARM_UP_STEP_ROUNDS of them one instruction at a time. */
 export const WARM_UP_ROUNDS = 16;
-const WARM_UP_STEP_ROUNDS = 2;
+const WARM_UP_STEP_ROUNDS = 1;
 
 /** Register values the rounds cycle through: zero, small, sign boundaries, carries out of each half. */
 const SEED_PATTERNS: readonly bigint[] = [
@@ -696,10 +696,10 @@ const SEED_PATTERNS: readonly bigint[] = [
 
 /**
  * Run the warm-up program on a throwaway CPU, once per process. Each round starts from other seeds, so
- * both outcomes of the data-dependent paths run. The first rounds go one instruction per `run` call with
+ * both outcomes of the data-dependent paths run. The first round goes one instruction per `run` call with
  * the TLBs emptied before each, so every load and store also takes execute's complete path and the head
- * runs as it does when a debugger steps; they come first because V8 allocates a function's feedback vector
- * only after a few calls, and what runs before that leaves no feedback.
+ * runs as it does when a debugger steps; it comes first because V8 allocates a function's feedback vector
+ * only after a few calls, and what runs before that leaves no feedback. About 40 ms, once.
  */
 export function warmUpInterpreter(): void {
   if (warmedUp) return;
